@@ -1,3 +1,11 @@
-// The public server API: every export here becomes a top-level function of dist/Code.js.
-// Re-exports only; the code lives in src/sheets/ and src/triggers/.
-export function runAudit(): never { throw new Error('runAudit is not built yet'); }
+// The public server API (SPEC.md "Server API"): every export here becomes a top-level function
+// of dist/Code.js, and nothing else does. Re-exports only.
+export { onOpen, onInstall } from './triggers/menu';
+export { showSidebar } from './sheets/sidebarPage';
+export { runAudit, clearHighlights, selectRow } from './sheets/actions';
+export { setupContractsSheet } from './sheets/setupSheet';
+export { draftFollowUps, markFollowUpSent } from './sheets/followUps';
+export { closeContract } from './sheets/closeContract';
+export { getSettings, saveSettings } from './sheets/settingsApi';
+export { getSchedule, enableSchedule, disableSchedule } from './triggers/schedule';
+export { scheduledAudit } from './triggers/scheduledAudit';

@@ -1,0 +1,41 @@
+/**
+ * Row safety: a contract's key is a hash of what identifies it (client, job, platform, start
+ * date, link), never of its row number, status, activity dates or the add-on's own columns, so
+ * the key survives sorting, inserted rows and the add-on's writes.
+ */
+import { isoOfDay } from './days';
+import type { DateCell } from './dates';
+
+export interface ContractIdentity { client: string; job: string; platform: string; startDate: string; url: string }
+
+/** One identity field as compared: trimmed, case-folded, Unicode-normalised, whitespace collapsed. */
+export function normalizeIdentityText(text: string): string {
+  return String(text).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The start date as part of an identity: the ISO day for a date, else the text as typed. */
+export function identityStartDate(cell: DateCell): string {
+  if (cell.kind === 'date') return isoOfDay(cell.day);
+  return cell.kind === 'bad' ? cell.text : '';
+}
+
+function fnv1a32(text: string, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+/** A short deterministic key ('c' + 16 hex digits): the same for the same identity. */
+export function contractKey(id: ContractIdentity): string {
+  const text = [id.client, id.job, id.platform, id.startDate, id.url].map(normalizeIdentityText).join('\u001f');
+  // Two FNV-1a variants (standard offset basis, and another seed over the reversed text) make 64 bits.
+  const reversed = text.split('').reverse().join('');
+  return `c${hex8(fnv1a32(text, 0x811c9dc5))}${hex8(fnv1a32(reversed, 0x050c5d1f))}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Finding and reading the user's contracts table (SPEC.md "Which sheet", "The header row"):
+ * one getValues() call per sheet looked at, whatever the number of rows.
+ */
+import { findTable, REQUIRED_HEADERS_MESSAGE, type TableLayout } from '../core/headers';
+import type { Problem, Settings } from '../core/types';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ContractsTable {
+  spreadsheet: Spreadsheet;
+  sheet: Sheet;
+  sheetName: string;
+  timeZone: string;
+  locale: string;
+  /** The sheet's values from A1 to its last row and column with content (widened by added columns). */
+  values: unknown[][];
+  layout: TableLayout;
+  /** Problems with the table itself (duplicate headers), by header row. */
+  problems: Problem[];
+}
+
+export function activeSpreadsheet(): Spreadsheet {
+  const ss = SpreadsheetApp.getActive();
+  if (!ss) throw new Error('No spreadsheet is open. Open your contracts sheet and try again.');
+  return ss;
+}
+
+function readSheet(sheet: Sheet): { values: unknown[][]; layout: TableLayout | null } {
+  const values = sheet.getDataRange().getValues() as unknown[][];
+  return { values, layout: findTable(values) };
+}
+
+/** Opens the contracts table chosen by SPEC's rule, or throws a message a person can act on. */
+export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet = activeSpreadsheet()): ContractsTable {
+  const base = {
+    spreadsheet,
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    locale: spreadsheet.getSpreadsheetLocale(),
+  };
+  const make = (sheet: Sheet, name: string, values: unknown[][], layout: TableLayout): ContractsTable => ({
+    ...base, sheet, sheetName: name, values, layout,
+    problems: layout.problems.map((message) => ({ row: layout.headerRow, message })),
+  });
+
+  if (settings.sheetName) {
+    const sheet = spreadsheet.getSheetByName(settings.sheetName);
+    if (!sheet) {
+      throw new Error(`The sheet "${settings.sheetName}" chosen in Settings is missing (renamed or deleted). ` +
+        'Rename it back, or pick the sheet again in Settings.');
+    }
+    const { values, layout } = readSheet(sheet);
+    if (!layout) throw new Error(`The sheet "${settings.sheetName}" has no contracts table. ${REQUIRED_HEADERS_MESSAGE}`);
+    return make(sheet, settings.sheetName, values, layout);
+  }
+
+  const active = spreadsheet.getActiveSheet();
+  const activeName = active ? active.getName() : '';
+  if (active) {
+    const { values, layout } = readSheet(active);
+    if (layout) return make(active, activeName, values, layout);
+  }
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    if (name === activeName) continue;
+    const { values, layout } = readSheet(sheet);
+    if (layout) return make(sheet, name, values, layout);
+  }
+  throw new Error(REQUIRED_HEADERS_MESSAGE);
+}
+
+/** Header texts of the contracts table, or [] when there is none (for validating templates). */
+export function contractsHeaders(settings: Settings): string[] {
+  try {
+    return openContractsTable(settings).layout.headers.filter((h) => h !== '');
+  } catch (_e) {
+    return [];
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Follow-ups (SPEC.md "Follow-ups and closing"): Gmail drafts for due rows with an email,
+ * paste-ready text for the others, and the record (Follow-ups + 1, Last follow-up = today)
+ * written for all drafted rows in one batch.
+ */
+import type { AuditedRow } from '../core/audit';
+import { isEmailAddress } from '../core/email';
+import { followUpMessage } from '../core/followUpMessage';
+import { findContractRow } from '../core/rowSafety';
+import type { AuditReport, DraftResult, Outcome } from '../core/types';
+import { reaudit, reportOf, startAudit, writeAudit, type AuditSession } from './auditRun';
+import { writeDataColumn } from './columns';
+import { isoOfDay } from '../core/days';
+import { withDocumentLock } from './lock';
+import { dateOfDay } from './timeZone';
+
+/** Stop drafting well inside Apps Script's 6-minute limit, so the record is always written. */
+const DRAFTING_BUDGET_MS = 4.5 * 60 * 1000;
+
+function outcomeOf(session: AuditSession, row: AuditedRow): Outcome {
+  const { stage, message } = followUpMessage({
+    row, values: session.table.values[row.index], layout: session.table.layout,
+    settings: session.settings, today: session.today, dayOfDate: session.dayOfDate,
+  });
+  return { key: row.contract.key, row: row.contract.row, client: row.contract.client, stage, subject: message.subject, body: message.body };
+}
+
+/** Records one more follow-up on each row, in memory; the caller writes the two columns. */
+function recordFollowUps(session: AuditSession, rows: readonly AuditedRow[]): void {
+  const { columns } = session.table.layout;
+  const today = dateOfDay(session.today, session.table.timeZone);
+  for (const r of rows) {
+    const values = session.table.values[r.index];
+    values[columns.followUps as number] = r.evaluation.followUps + 1;
+    values[columns.lastFollowUp as number] = today;
+  }
+}
+
+function writeRecords(session: AuditSession): void {
+  writeDataColumn(session.table, 'followUps');
+  writeDataColumn(session.table, 'lastFollowUp');
+}
+
+function isQuotaError(message: string): boolean {
+  return /too many times|quota|limit exceeded|rate limit/i.test(message);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The rows to draft for: every due row, or the rows of `keys` (a key that is not usable fails on its own). */
+function chooseRows(session: AuditSession, keys: unknown, failed: Outcome[]): AuditedRow[] {
+  if (keys === undefined || keys === null) return session.audit.rows.filter((r) => r.evaluation.followUpDue);
+  if (!Array.isArray(keys)) throw new Error('draftFollowUps takes a list of contract keys, or nothing for every due follow-up.');
+  const chosen: AuditedRow[] = [];
+  for (const key of keys) {
+    try {
+      const row = findContractRow(session.audit, key);
+      if (!row.evaluation.followUpDue) {
+        failed.push({ ...outcomeOf(session, row), error: `No follow-up is due for this contract (${row.contract.state}). ${row.contract.nextStep}`.trim() });
+      } else if (chosen.indexOf(row) < 0) {
+        chosen.push(row);
+      }
+    } catch (e) {
+      failed.push({ key: String(key), row: 0, client: '', stage: 'first', subject: '', body: '', error: errorText(e) });
+    }
+  }
+  return chosen;
+}
+
+export function draftFollowUps(keys?: string[]): DraftResult {
+  return withDocumentLock(() => {
+    const session = startAudit({ addColumns: true });
+    const drafted: Outcome[] = [];
+    const toSend: Outcome[] = [];
+    const failed: Outcome[] = [];
+    const rows = chooseRows(session, keys, failed);
+    const recorded: AuditedRow[] = [];
+    const started = Date.now();
+    let stopReason = '';
+    for (const row of rows) {
+      const outcome = outcomeOf(session, row);
+      const email = row.contract.email;
+      if (!email) { toSend.push(outcome); continue; }
+      if (stopReason) { failed.push({ ...outcome, error: stopReason }); continue; }
+      if (!isEmailAddress(email)) {
+        failed.push({ ...outcome, error: `Row ${row.contract.row}: the client email "${email}" is not a valid address. Fix it, or clear it to get the message to paste instead.` });
+        continue;
+      }
+      if (Date.now() - started > DRAFTING_BUDGET_MS) {
+        stopReason = 'Stopped before Apps Script\'s 6-minute limit; run Draft follow-ups again for the rest.';
+        failed.push({ ...outcome, error: stopReason });
+        continue;
+      }
+      try {
+        GmailApp.createDraft(email, outcome.subject, outcome.body);
+        drafted.push(outcome);
+        recorded.push(row);
+      } catch (e) {
+        const message = errorText(e);
+        if (isQuotaError(message)) stopReason = `Gmail's daily limit is reached (${message}) Drafted follow-ups are recorded; run again tomorrow for the rest.`;
+        failed.push({ ...outcome, error: stopReason || `Gmail refused the draft: ${message}` });
+      }
+    }
+    if (recorded.length > 0) {
+      recordFollowUps(session, recorded);
+      writeRecords(session);
+      reaudit(session);
+    }
+    writeAudit(session);
+    const parts = [`Drafted ${drafted.length} follow-up${drafted.length === 1 ? '' : 's'} in Gmail`];
+    if (toSend.length) parts.push(`${toSend.length} to send through the platform's messages (copy, send, then mark sent)`);
+    if (failed.length) parts.push(`${failed.length} failed`);
+    const report = reportOf(session, rows.length === 0 && failed.length === 0 ? 'No follow-up is due.' : `${parts.join('; ')}.`);
+    return { drafted, toSend, failed, report };
+  });
+}
+
+/** Records a follow-up the user sent through the platform's messages. */
+export function markFollowUpSent(key: string): AuditReport {
+  return withDocumentLock(() => {
+    const session = startAudit({ addColumns: true });
+    const row = findContractRow(session.audit, key);
+    const name = `${row.contract.client} – ${row.contract.job}`;
+    const state = row.contract.state;
+    if (state === 'Closed' || state === 'Keep open' || state === 'Check data') {
+      throw new Error(`"${name}" is ${state}: a follow-up is recorded only on an open contract with good data. Nothing was changed.`);
+    }
+    let notice: string;
+    if (row.contract.lastFollowUp === isoOfDay(session.today) && row.evaluation.followUps > 0) {
+      notice = `A follow-up for "${name}" is already recorded today; nothing was added.`;
+    } else {
+      recordFollowUps(session, [row]);
+      writeRecords(session);
+      reaudit(session);
+      notice = `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for "${name}".`;
+    }
+    writeAudit(session);
+    return reportOf(session, notice);
+  });
+}
+

@@ -1,0 +1,43 @@
+/**
+ * Calendar days and offsets in the spreadsheet's time zone, through Utilities.formatDate
+ * (the one time-zone-aware tool every Apps Script runtime has).
+ */
+import { dayFromIso, ymdOfDay, type Day } from '../core/days';
+
+/** A converter from Date values (cells, the clock) to calendar days in `timeZone`, memoised per instant. */
+export function dayOfDateIn(timeZone: string): (d: Date) => Day {
+  const memo = new Map<number, Day>();
+  return (d: Date): Day => {
+    const ms = d.getTime();
+    let day = memo.get(ms);
+    if (day === undefined) {
+      day = dayFromIso(Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')) as Day;
+      memo.set(ms, day);
+    }
+    return day;
+  };
+}
+
+/** Today's calendar day in `timeZone`. */
+export function todayIn(timeZone: string): Day {
+  return dayOfDateIn(timeZone)(new Date());
+}
+
+/** The time zone's offset from UTC, in minutes, at the instant `ms` (e.g. -300 for New York in winter). */
+export function offsetMinutesIn(timeZone: string): (ms: number) => number {
+  return (ms: number): number => {
+    const z = Utilities.formatDate(new Date(ms), timeZone, 'Z'); // '+0530', '-0500'
+    const sign = z.charAt(0) === '-' ? -1 : 1;
+    return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+  };
+}
+
+/** The Date a date cell holding `day` has: midnight of that day in `timeZone`. */
+export function dateOfDay(day: Day, timeZone: string): Date {
+  const { year, month, day: d } = ymdOfDay(day);
+  const utcMidnight = Date.UTC(year, month - 1, d);
+  const offset = offsetMinutesIn(timeZone);
+  let ms = utcMidnight - offset(utcMidnight) * 60000;
+  ms = utcMidnight - offset(ms) * 60000; // settle across a DST change
+  return new Date(ms);
+}
