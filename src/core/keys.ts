@@ -19,13 +19,15 @@ export function identityStartDate(cell: DateCell): string {
   return cell.kind === 'bad' ? cell.text : '';
 }
 
-function fnv1a32(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+/** FNV-1a over the text's UTF-16 code units, forwards from `seed`, and backwards from `seedBack`. */
+function fnv1a32Pair(text: string, seed: number, seedBack: number): [number, number] {
+  let forward = seed >>> 0;
+  let backward = seedBack >>> 0;
+  for (let i = 0, j = text.length - 1; i < text.length; i++, j--) {
+    forward = Math.imul(forward ^ text.charCodeAt(i), 0x01000193);
+    backward = Math.imul(backward ^ text.charCodeAt(j), 0x01000193);
   }
-  return hash >>> 0;
+  return [forward >>> 0, backward >>> 0];
 }
 
 function hex8(n: number): string {
@@ -36,6 +38,6 @@ function hex8(n: number): string {
 export function contractKey(id: ContractIdentity): string {
   const text = [id.client, id.job, id.platform, id.startDate, id.url].map(normalizeIdentityText).join('\u001f');
   // Two FNV-1a variants (standard offset basis, and another seed over the reversed text) make 64 bits.
-  const reversed = text.split('').reverse().join('');
-  return `c${hex8(fnv1a32(text, 0x811c9dc5))}${hex8(fnv1a32(reversed, 0x050c5d1f))}`;
+  const [forward, backward] = fnv1a32Pair(text, 0x811c9dc5, 0x050c5d1f);
+  return `c${hex8(forward)}${hex8(backward)}`;
 }

@@ -1,0 +1,130 @@
+import type { FakeClassInfo } from './api-shape';
+import type { CallCounter } from './calls';
+import type { Execution } from './execution';
+import { refusal } from './permissions';
+
+/**
+ * Presents fake objects to a script the way Apps Script does: only real API members are
+ * visible, every call is counted (per execution), refused when the authorization mode forbids
+ * it, and its errors are re-created in the script's realm. Objects a call returns (a Sheet from
+ * getSheetByName, Ranges in a rule...) are presented the same way; fakes passed back as
+ * arguments are unwrapped, so the fakes' own code never sees a presented object.
+ */
+export class Tracker {
+  private readonly presented = new WeakMap<object, object>();
+  private readonly rawOf = new WeakMap<object, object>();
+
+  constructor(private readonly counter: CallCounter, readonly execution: Execution) {}
+
+  /** The presented (proxied) form of a fake object; other values are returned unchanged. */
+  present<T>(value: T): T {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return this.presentArray(value) as unknown as T;
+    const info = classInfo(value);
+    if (!info) return value;
+    const existing = this.presented.get(value);
+    if (existing) return existing as T;
+    const proxy = this.createProxy(value, info);
+    this.presented.set(value, proxy);
+    this.rawOf.set(proxy, value);
+    return proxy as T;
+  }
+
+  /** The fake behind a presented object (or the value itself). */
+  unwrap(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const raw = this.rawOf.get(value);
+    if (raw) return raw;
+    if (Array.isArray(value) && value.some((item) => Array.isArray(item) || this.rawOf.has(item as object))) {
+      return value.map((item) => this.unwrap(item));
+    }
+    return value;
+  }
+
+  private presentArray(items: unknown[]): unknown[] {
+    const holdsFakes = items.some((item) => item !== null && typeof item === 'object' &&
+      (classInfo(item) !== null || (Array.isArray(item) && item.some((inner) => inner !== null &&
+        typeof inner === 'object' && classInfo(inner) !== null))));
+    return holdsFakes ? items.map((item) => this.present(item)) : items;
+  }
+
+  private createProxy(raw: object, info: FakeClassInfo): object {
+    const api = memberSet(info.api);
+    const helpers = memberSet(info.helpers ?? []);
+    const methods = new Map<string, unknown>();
+    const visible = (name: string): boolean =>
+      api.has(name) || (this.execution.helpersVisible && helpers.has(name));
+    return new Proxy(raw, {
+      get: (target, property) => {
+        if (typeof property === 'symbol') return undefined;
+        if (!visible(property)) return info.assignable ? variablesOf(target)[property] : undefined;
+        const member = Reflect.get(target, property, target) as unknown;
+        if (typeof member !== 'function') return this.present(member);
+        let method = methods.get(property);
+        if (!method) {
+          method = helpers.has(property) && !api.has(property)
+            ? (member as (...args: unknown[]) => unknown).bind(target)
+            : this.trackedMethod(target, info, property, member as (...args: unknown[]) => unknown);
+          methods.set(property, method);
+        }
+        return method;
+      },
+      has: (_target, property) => typeof property === 'string' && visible(property),
+      set: (target, property, value) => {
+        if (!info.assignable || typeof property !== 'string' || api.has(property)) return false;
+        variablesOf(target)[property] = value;
+        return true;
+      },
+      ownKeys: () => [...api],
+      getOwnPropertyDescriptor: (target, property) =>
+        typeof property === 'string' && api.has(property)
+          ? { configurable: true, enumerable: true, writable: false, value: Reflect.get(target, property) }
+          : undefined,
+    });
+  }
+
+  private trackedMethod(target: object, info: FakeClassInfo, name: string,
+    member: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    return (...args: unknown[]) => {
+      if (this.execution.counted) this.counter.record(info.apiName, name, info.service);
+      const refused = refusal(this.execution.authMode, info.apiName, name);
+      if (refused) throw this.scriptError(refused);
+      try {
+        return this.present(member.apply(target, args.map((arg) => this.unwrap(arg))));
+      } catch (error) {
+        throw this.scriptError(error instanceof Error ? error.message : String(error), error);
+      }
+    };
+  }
+
+  private scriptError(message: string, original?: unknown): Error {
+    const ErrorInRealm = this.execution.errorConstructor;
+    if (original instanceof ErrorInRealm) return original;
+    const error = new ErrorInRealm(message);
+    error.name = original instanceof Error && original.name !== 'Error' ? original.name : 'Exception';
+    return error;
+  }
+}
+
+const memberSets = new WeakMap<readonly string[], Set<string>>();
+
+function memberSet(names: readonly string[]): Set<string> {
+  let set = memberSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    memberSets.set(names, set);
+  }
+  return set;
+}
+
+/** Script-assigned properties of an assignable fake (an HtmlTemplate's variables). */
+function variablesOf(target: object): Record<string, unknown> {
+  return (target as { variables: Record<string, unknown> }).variables;
+}
+
+/** The tracked-class description of a fake object, or null for plain values. */
+export function classInfo(value: object): FakeClassInfo | null {
+  const ctor = (value as { constructor?: Partial<FakeClassInfo> }).constructor;
+  if (!ctor || typeof ctor.apiName !== 'string' || !ctor.api || typeof ctor.service !== 'string') return null;
+  return ctor as FakeClassInfo;
+}

@@ -1,0 +1,52 @@
+// Batched: an audit makes the same small number of Spreadsheet calls for 20 rows as for 5,000
+// (npm run bench shows 50,000). The fakes count every Spreadsheet service call.
+import { createFakeAppsScript, type FakeAppsScript } from '../../dev/fakes';
+import { runFresh } from '../support/bundle';
+import type { AuditReport } from '../../src/core/types';
+import { NOW, isoDaysAgo } from './fixtures';
+
+const DATA_CALL = /^(Range\.(get|set)[A-Za-z]*(Values?|Notes?|Backgrounds?|Formulas?|NumberFormats?|FontWeights?|DataValidations?))$|^Sheet\.(get|set)ConditionalFormatRules$|^Sheet\.insert/;
+
+function sheetWith(rows: number): FakeAppsScript {
+  const env = createFakeAppsScript({ now: NOW });
+  const data: unknown[][] = [['Client', 'Job', 'Status', 'Last client activity', 'Client email']];
+  for (let i = 0; i < rows; i++) {
+    data.push([`Client ${i}`, `Job ${i}`, i % 7 === 0 ? 'Closed' : 'Open', env.localDate(isoDaysAgo((i * 7) % 90)),
+      i % 2 ? `c${i}@example.com` : '']);
+  }
+  env.spreadsheet.getActiveSheet().load(data);
+  return env;
+}
+
+function measure(env: FakeAppsScript, fn: string, args: unknown[] = []): { total: number; data: number } {
+  env.calls.reset();
+  runFresh(env, fn, args);
+  const byMethod = env.calls.byMethod();
+  const data = Object.entries(byMethod).filter(([m]) => DATA_CALL.test(m)).reduce((n, [, c]) => n + c, 0);
+  return { total: env.calls.spreadsheet(), data };
+}
+
+describe('Spreadsheet calls do not grow with the number of rows', () => {
+  it('runAudit: the same calls for 20 and 5,000 rows, at most 8 that move data', () => {
+    const small = sheetWith(20);
+    const large = sheetWith(5000);
+    const first = [measure(small, 'runAudit'), measure(large, 'runAudit')];
+    expect(first[1]).toEqual(first[0]);
+    expect(first[0].data).toBeLessThanOrEqual(8);
+    const again = [measure(small, 'runAudit'), measure(large, 'runAudit')];
+    expect(again[1]).toEqual(again[0]);
+    expect(again[0].data).toBeLessThanOrEqual(8);
+  });
+
+  it('closeContract and markFollowUpSent: the same calls for 20 and 5,000 rows', () => {
+    for (const fn of ['closeContract', 'markFollowUpSent']) {
+      const counts = [20, 5000].map((n) => {
+        const env = sheetWith(n);
+        const report = runFresh<AuditReport>(env, 'runAudit');
+        const key = report.contracts.find((c) => c.state === 'Dormant')!.key;
+        return measure(env, fn, fn === 'closeContract' ? [key, 'Client not responsive'] : [key]);
+      });
+      expect([fn, counts[1]]).toEqual([fn, counts[0]]);
+    }
+  });
+});
