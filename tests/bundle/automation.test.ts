@@ -115,7 +115,7 @@ describe('scheduledAudit', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);
     runFresh(env, 'enableSchedule');
-    runFresh(env, 'scheduledAudit', [{}]);
+    runFresh(env, 'scheduledAudit', undefined, { trigger: true });
     expect(env.spreadsheet.getActiveSheet().getRange('L6').getValue()).toBe('Dormant');
     expect(env.mail.sent).toHaveLength(1);
     expect(env.mail.sent[0].to).toBe('freelancer@example.com');
@@ -130,7 +130,7 @@ describe('scheduledAudit', () => {
   it('sends no email when nothing needs attention', () => {
     const env = createFakeAppsScript({ now: NOW });
     env.spreadsheet.getActiveSheet().load([['Client', 'Job', 'Last activity'], ['Fine', 'Work', env.localDate(isoDaysAgo(2))]]);
-    runFresh(env, 'scheduledAudit', [{}]);
+    runFresh(env, 'scheduledAudit', undefined, { trigger: true });
     expect(env.mail.sent).toHaveLength(0);
     expect(runFresh<Schedule>(env, 'getSchedule').lastRun).not.toBeNull();
   });
@@ -139,7 +139,7 @@ describe('scheduledAudit', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);
     runFresh(env, 'saveSettings', [{ autoDraft: true }]);
-    runFresh(env, 'scheduledAudit', [{}]);
+    runFresh(env, 'scheduledAudit', undefined, { trigger: true });
     expect(env.gmail.drafts.map((d) => d.to)).toEqual(['cto@cobalt.example']);
     expect(env.mail.sent[0].body).toMatch(/1 follow-up draft/);
   });
@@ -149,7 +149,7 @@ describe('scheduledAudit', () => {
     loadMessySheet(env);
     runFresh(env, 'saveSettings', [{ sheetName: env.spreadsheet.getActiveSheet().getName() }]);
     env.spreadsheet.getActiveSheet().setName('Old contracts');
-    expect(() => runFresh(env, 'scheduledAudit', [{}])).not.toThrow();
+    expect(() => runFresh(env, 'scheduledAudit', undefined, { trigger: true })).not.toThrow();
     const schedule = runFresh<Schedule>(env, 'getSchedule');
     expect(schedule.lastError).toMatch(/missing/);
     expect(schedule.lastError).toMatch(/^2026-11-28T10:00:00-05:00/);
@@ -161,7 +161,7 @@ describe('scheduledAudit', () => {
     loadMessySheet(env);
     env.requireReauthorization(true);
     const before = env.spreadsheet.getActiveSheet().snapshot();
-    runFresh(env, 'scheduledAudit', [{}]);
+    runFresh(env, 'scheduledAudit', undefined, { trigger: true });
     expect(env.spreadsheet.getActiveSheet().snapshot()).toEqual(before);
     expect(runFresh<Schedule>(env, 'getSchedule').lastError).toMatch(/permission/);
   });

@@ -71,6 +71,7 @@ describe('call counting', () => {
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'SpreadsheetApp.newConditionalFormatRule': 1,
     });
     expect(env.calls.spreadsheet()).toBe(11);
+    expect(env.calls.spreadsheetData()).toBe(2); // the two getValues: getters and builders move no data
     expect(env.calls.service('PropertiesService')).toBe(2);
     expect(env.calls.service('GmailApp')).toBe(0);
     env.calls.reset();

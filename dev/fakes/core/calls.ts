@@ -1,3 +1,9 @@
+/**
+ * Spreadsheet calls that move cells, notes, formats or rules between a script and Google: the
+ * ones that cost a round trip whatever their size. Builders and getters like getRange do not.
+ */
+const DATA_CALL = /^(Range\.(get|set)[A-Za-z]*(Values?|Notes?|Backgrounds?|Formulas?|NumberFormats?|FontWeights?|DataValidations?))$|^Sheet\.(get|set)ConditionalFormatRules$|^Sheet\.insert/;
+
 /** Counts API calls by 'Class.method', grouped by the service they were reached from. */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
@@ -19,6 +25,13 @@ export class CallCounter {
   service(name: string): number {
     let total = 0;
     for (const [key, count] of this.counts) if (this.serviceOf.get(key) === name) total += count;
+    return total;
+  }
+
+  /** Spreadsheet calls that read or write cell data, notes, formats or rules (see DATA_CALL). */
+  spreadsheetData(): number {
+    let total = 0;
+    for (const [key, count] of this.counts) if (DATA_CALL.test(key)) total += count;
     return total;
   }
 
