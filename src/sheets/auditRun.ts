@@ -86,7 +86,7 @@ export function reportOf(session: AuditSession, notice: string): AuditReport {
 /** A short summary in the sheet's corner; best effort (there is no UI in a scheduled run). */
 export function toast(message: string): void {
   try {
-    const ss = SpreadsheetApp.getActive();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
     if (ss) ss.toast(message, 'Contract Audit', 5);
   } catch (_e) {
     // No UI to show it in: nothing to do.

@@ -22,9 +22,18 @@ export interface ContractsTable {
 }
 
 export function activeSpreadsheet(): Spreadsheet {
-  const ss = SpreadsheetApp.getActive();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('No spreadsheet is open. Open your contracts sheet and try again.');
   return ss;
+}
+
+/** The sheet locale ('en_US', 'en_GB'...), which decides how numeric text dates read; en_US if unknown. */
+function spreadsheetLocale(spreadsheet: Spreadsheet): string {
+  try {
+    return spreadsheet.getSpreadsheetLocale() || 'en_US';
+  } catch (_e) {
+    return 'en_US';
+  }
 }
 
 function readSheet(sheet: Sheet): { values: unknown[][]; layout: TableLayout | null } {
@@ -34,11 +43,7 @@ function readSheet(sheet: Sheet): { values: unknown[][]; layout: TableLayout | n
 
 /** Opens the contracts table chosen by SPEC's rule, or throws a message a person can act on. */
 export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet = activeSpreadsheet()): ContractsTable {
-  const base = {
-    spreadsheet,
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
-    locale: spreadsheet.getSpreadsheetLocale(),
-  };
+  const base = { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), locale: spreadsheetLocale(spreadsheet) };
   const make = (sheet: Sheet, name: string, values: unknown[][], layout: TableLayout): ContractsTable => ({
     ...base, sheet, sheetName: name, values, layout,
     problems: layout.problems.map((message) => ({ row: layout.headerRow, message })),

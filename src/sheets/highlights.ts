@@ -4,11 +4,12 @@ import { HIGHLIGHT_COLOURS, HIGHLIGHTED_STATES, highlightFormula, isOwnHighlight
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
+/** Ours: a custom formula of our form in our colour (other criteria never carry such a formula). */
 function isOwnRule(rule: Rule): boolean {
   const condition = rule.getBooleanCondition();
-  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return false;
-  const formula = String(condition.getCriteriaValues()[0] || '');
-  return isOwnHighlight(formula, condition.getBackground());
+  if (!condition) return false;
+  const formula = condition.getCriteriaValues()[0];
+  return typeof formula === 'string' && isOwnHighlight(formula, condition.getBackground());
 }
 
 /** Replaces the add-on's rules on `sheet` with one per highlighted state over `area`; keeps every other rule. */

@@ -15,7 +15,7 @@ export function storeSettings(partial: unknown): Settings {
   const { settings: current } = loadSettings();
   const next = mergeSettings(current, partial, contractsHeaders({ ...current, ...pickSheetName(partial, current) }));
   if (next.sheetName && next.sheetName !== current.sheetName) {
-    const ss = SpreadsheetApp.getActive();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
     if (ss && !ss.getSheetByName(next.sheetName)) {
       throw new Error(`sheetName: there is no sheet named "${next.sheetName}" in this spreadsheet. Leave it empty to use the sheet with the contracts table.`);
     }

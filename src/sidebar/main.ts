@@ -1,1 +1,129 @@
-document.body.textContent = "sidebar";
+/**
+ * The sidebar: shows the audit embedded by `showSidebar()` at first paint, then talks to the
+ * server only through `server` (src/sidebar/server.ts).
+ */
+import type { AuditReport, Schedule, Settings } from '../core/types';
+import { makeAct, type App } from './app';
+import { readBootstrap } from './bootstrap';
+import { h, replaceChildren } from './dom';
+import { createMessages } from './messages';
+import { server } from './server';
+import { renderAttention } from './view-contracts';
+import { renderScheduleForm, renderScheduleStatus } from './view-schedule';
+import { renderSettingsForm } from './view-settings';
+import { renderSummary } from './view-summary';
+
+function start(): void {
+  const bootstrap = readBootstrap(document);
+  const messages = createMessages();
+  const reportArea = h('div', { class: 'report', id: 'report' });
+  const statusArea = h('div', { id: 'automation' });
+  const settingsArea = h('div', { class: 'settings-body' }, h('p', { class: 'subtle' }, 'Loading settings…'));
+  const scheduleArea = h('div', { class: 'schedule-body' });
+  const settingsPanel = h('details', { class: 'panel', id: 'settings' },
+    h('summary', null, 'Settings'), settingsArea, scheduleArea);
+
+  const app: App = {
+    report: bootstrap ? bootstrap.report : null,
+    settings: bootstrap && bootstrap.settings ? bootstrap.settings : null,
+    schedule: bootstrap && bootstrap.schedule ? bootstrap.schedule : null,
+    placeholders: bootstrap ? bootstrap.placeholders : [],
+    messages,
+    act: makeAct(messages),
+    showReport(report: AuditReport) {
+      app.report = report;
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-focus') : null;
+      renderReport();
+      if (report.notice) messages.notice(report.notice);
+      restoreFocus(focused);
+    },
+    showSchedule(schedule: Schedule) {
+      app.schedule = schedule;
+      renderSchedule();
+    },
+    showSettings(settings: Settings) {
+      app.settings = settings;
+      renderSettings();
+    },
+  };
+
+  const runAudit = h('button', { type: 'button', class: 'primary', id: 'run-audit', 'data-focus': 'run-audit' }, 'Run audit');
+  runAudit.addEventListener('click', () => {
+    messages.notice('');
+    void app.act(runAudit, () => server.runAudit()).then((report) => {
+      if (report) {
+        app.showReport(report);
+        if (!report.notice) messages.notice(auditNotice(report));
+      }
+    });
+  });
+  const clear = h('button', { type: 'button', class: 'quiet-button' }, 'Clear highlights');
+  clear.addEventListener('click', () => {
+    void app.act(clear, () => server.clearHighlights()).then((result) => {
+      if (result) messages.notice(result.removed ? 'Highlights removed. Your own formatting is untouched.' : 'There were no highlights to remove.');
+    });
+  });
+
+  function renderReport(): void {
+    if (!app.report) {
+      replaceChildren(reportArea, h('section', { class: 'empty-state' },
+        h('h2', null, 'Run an audit to start'),
+        h('p', null, 'The audit reads your contracts sheet, colours the jobs that went quiet and lists what to do next.'),
+        bootstrap && bootstrap.error ? h('p', { class: 'last-error' }, bootstrap.error) : null));
+      return;
+    }
+    replaceChildren(reportArea, renderSummary(app.report), renderAttention(app, app.report));
+  }
+
+  function renderSettings(): void {
+    if (app.settings) replaceChildren(settingsArea, renderSettingsForm(app, app.settings));
+  }
+
+  function renderSchedule(): void {
+    replaceChildren(statusArea, renderScheduleStatus(app.schedule));
+    if (app.schedule) replaceChildren(scheduleArea, renderScheduleForm(app, app.schedule));
+  }
+
+  // Without a bootstrap (page not served by showSidebar), fetch settings when the panel opens.
+  settingsPanel.addEventListener('toggle', () => {
+    if (!settingsPanel.open || (app.settings && app.schedule)) return;
+    Promise.all([server.getSettings(), server.getSchedule()]).then(([settings, schedule]) => {
+      app.showSettings(settings);
+      app.showSchedule(schedule);
+    }, (error: Error) => {
+      replaceChildren(settingsArea, h('p', { class: 'last-error' }, error.message));
+    });
+  });
+
+  replaceChildren(document.body, h('main', { class: 'sidebar' },
+    h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), runAudit),
+    messages.element, reportArea, statusArea, settingsPanel,
+    h('footer', { class: 'footer' }, clear)));
+  renderReport();
+  renderSettings();
+  renderSchedule();
+}
+
+function auditNotice(report: AuditReport): string {
+  const n = report.counts.quiet + report.counts.dormant + report.counts.closeOut + report.counts.checkData;
+  return n ? `Audit done: ${n} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
+}
+
+function restoreFocus(focusId: string | null): void {
+  if (!focusId) return;
+  const candidates = document.querySelectorAll<HTMLElement>('[data-focus]');
+  for (let i = 0; i < candidates.length; i += 1) {
+    if (candidates[i].getAttribute('data-focus') === focusId) {
+      candidates[i].focus();
+      return;
+    }
+  }
+  const heading = document.querySelector<HTMLElement>('#report h2, #report');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -17,13 +17,19 @@ export const REAUTHORIZE_MESSAGE = 'The automatic audit needs your permission ag
 
 function needsReauthorization(): boolean {
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-  return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
+  return String(info.getAuthorizationStatus()) === String(ScriptApp.AuthorizationStatus.REQUIRED);
+}
+
+/** The address the digest goes to: the user the trigger runs as. */
+function userEmail(): string {
+  const effective = Session.getEffectiveUser().getEmail();
+  return effective || Session.getActiveUser().getEmail();
 }
 
 function nowIso(): string {
   let timeZone = Session.getScriptTimeZone();
   try {
-    const ss = SpreadsheetApp.getActive();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
     if (ss) timeZone = ss.getSpreadsheetTimeZone();
   } catch (_e) { /* keep the script's zone */ }
   const now = Date.now();
@@ -55,9 +61,9 @@ export function scheduledAudit(_e?: unknown): void {
       report = runAudit();
     }
     if (settings.digestEmail) {
-      const ss = SpreadsheetApp.getActive();
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
       const email = digestEmail(report, ss ? ss.getUrl() : '', drafted);
-      const to = Session.getEffectiveUser().getEmail();
+      const to = userEmail();
       if (email && to) MailApp.sendEmail(to, email.subject, email.body);
     }
     record(draftProblems.length ? `Some follow-ups could not be drafted: ${draftProblems.slice(0, 3).join('; ')}` : null);

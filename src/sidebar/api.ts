@@ -1,0 +1,40 @@
+/**
+ * The server functions the sidebar may call, with their arguments and results
+ * (SPEC.md "Server API"). Shared shapes come from src/core/types.ts.
+ */
+import type {
+  AuditReport, CloseReason, DraftResult, Schedule, ScheduleInput, Settings, Templates,
+} from '../core/types';
+
+/** What `saveSettings` accepts: any subset of the settings, templates stage by stage. */
+export type SettingsInput = Partial<Omit<Settings, 'templates'>> & { templates?: Partial<Templates> };
+
+/** Every function the sidebar calls through `google.script.run`, as the server declares it. */
+export interface ServerApi {
+  runAudit(): AuditReport;
+  clearHighlights(): { removed: number };
+  draftFollowUps(keys?: string[]): DraftResult;
+  markFollowUpSent(key: string): AuditReport;
+  closeContract(key: string, reason: CloseReason): AuditReport;
+  selectRow(key: string): void;
+  getSettings(): Settings;
+  saveSettings(partial: SettingsInput): Settings;
+  getSchedule(): Schedule;
+  enableSchedule(input?: ScheduleInput): Schedule;
+  disableSchedule(): Schedule;
+}
+
+export type ServerFunction = keyof ServerApi;
+
+/** The same API as seen from the browser: every call returns a promise of its result. */
+export type PromisedApi<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+};
+
+/** The close reasons the platforms offer, in the order the sidebar lists them. */
+export const CLOSE_REASONS: readonly CloseReason[] = [
+  'Client not responsive',
+  'Job completed successfully',
+  'Job completed unsuccessfully',
+  'Another reason',
+];
