@@ -11,8 +11,8 @@ export function findContractRow(audit: TableAudit, key: unknown): AuditedRow {
   }
   const matches = audit.rows.filter((r) => r.contract.key === key);
   if (matches.length === 0) {
-    throw new Error(`No row holds the contract with key "${key}" any more: it was deleted, or its client, job, platform, ` +
-      'start date or link changed. Run the audit again and retry. Nothing was changed.');
+    throw new Error('That contract is no longer in the sheet: its row was deleted, or its client, job, platform, ' +
+      'start date or link changed since the last audit. Run the audit again and retry. Nothing was changed.');
   }
   if (matches.length > 1) {
     const rows = matches.map((m) => m.contract.row).join(' and ');

@@ -69,6 +69,20 @@ function chooseRows(session: AuditSession, keys: unknown, failed: Outcome[]): Au
   return chosen;
 }
 
+function named(o: Outcome[]): string {
+  return o.length === 1 ? ` for ${o[0].client}` : '';
+}
+
+/** One sentence on what drafting did, naming the contract when there was one. */
+function draftNotice(drafted: Outcome[], toSend: Outcome[], failed: Outcome[]): string {
+  if (drafted.length + toSend.length + failed.length === 0) return 'No follow-up is due.';
+  const parts: string[] = [];
+  if (drafted.length) parts.push(`Drafted ${drafted.length} follow-up${drafted.length === 1 ? '' : 's'}${named(drafted)} in Gmail Drafts (not sent)`);
+  if (toSend.length) parts.push(`${toSend.length} message${toSend.length === 1 ? '' : 's'}${named(toSend)} to send through the platform, then mark sent`);
+  if (failed.length) parts.push(`${failed.length} could not be drafted${named(failed)}`);
+  return `${parts.join('; ')}.`;
+}
+
 export function draftFollowUps(keys?: string[]): DraftResult {
   return withDocumentLock(() => {
     const session = startAudit({ addColumns: true });
@@ -109,10 +123,7 @@ export function draftFollowUps(keys?: string[]): DraftResult {
       reaudit(session);
     }
     writeAudit(session);
-    const parts = [`Drafted ${drafted.length} follow-up${drafted.length === 1 ? '' : 's'} in Gmail`];
-    if (toSend.length) parts.push(`${toSend.length} to send through the platform's messages (copy, send, then mark sent)`);
-    if (failed.length) parts.push(`${failed.length} failed`);
-    const report = reportOf(session, rows.length === 0 && failed.length === 0 ? 'No follow-up is due.' : `${parts.join('; ')}.`);
+    const report = reportOf(session, draftNotice(drafted, toSend, failed));
     return { drafted, toSend, failed, report };
   });
 }

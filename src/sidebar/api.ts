@@ -31,10 +31,4 @@ export type PromisedApi<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
 };
 
-/** The close reasons the platforms offer, in the order the sidebar lists them. */
-export const CLOSE_REASONS: readonly CloseReason[] = [
-  'Client not responsive',
-  'Job completed successfully',
-  'Job completed unsuccessfully',
-  'Another reason',
-];
+export { CLOSE_REASONS } from '../core/closeReasons';

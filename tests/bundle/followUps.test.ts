@@ -76,6 +76,8 @@ describe('draftFollowUps', () => {
     expect(env.gmail.drafts[0]).toMatchObject({ to: 'sierra@example.com', subject: result.drafted[0].subject });
     expect(contract(result.report, 'Sierra')).toMatchObject({ followUps: 1, lastFollowUp: '2026-11-28', followUpDue: false });
     expect(contract(result.report, 'Tango')).toMatchObject({ followUps: 0, followUpDue: true });
+    expect(result.report.notice).toBe('Drafted 1 follow-up for Sierra in Gmail Drafts (not sent); ' +
+      '1 message for Tango to send through the platform, then mark sent.');
   });
 
   it('running it twice makes no duplicate draft', () => {
@@ -193,7 +195,7 @@ describe('closeContract and row safety', () => {
     const sheet = env.spreadsheet.getActiveSheet();
     sheet.getRange('A6:I6').setValues([['', '', '', '', '', '', '', '', '']]);
     const before = sheet.snapshot();
-    expect(() => runFresh(env, 'closeContract', [key, 'Client not responsive'])).toThrow(/No row holds the contract/);
+    expect(() => runFresh(env, 'closeContract', [key, 'Client not responsive'])).toThrow(/no longer in the sheet[\s\S]*Nothing was changed/);
     expect(sheet.snapshot()).toEqual(before);
   });
 
@@ -211,7 +213,7 @@ describe('closeContract and row safety', () => {
     const before = env.spreadsheet.getActiveSheet().snapshot();
     expect(() => runFresh(env, 'closeContract', [key, 'Bored'])).toThrow(
       /Client not responsive[\s\S]*Job completed successfully[\s\S]*Job completed unsuccessfully[\s\S]*Another reason/);
-    expect(() => runFresh(env, 'closeContract', ['c0000000000000000', 'Another reason'])).toThrow(/No row holds/);
+    expect(() => runFresh(env, 'closeContract', ['c0000000000000000', 'Another reason'])).toThrow(/no longer in the sheet/);
     expect(env.spreadsheet.getActiveSheet().snapshot()).toEqual(before);
   });
 
