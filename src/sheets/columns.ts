@@ -7,6 +7,21 @@ import type { ContractsTable } from './contractsTable';
 
 
 /**
+ * The first column right of the table that is empty from the header row down, so appending there
+ * overwrites nothing (a title above the header may stretch further; it is never written).
+ */
+function firstFreeColumn(table: ContractsTable): number {
+  let start = table.layout.width;
+  for (let i = table.layout.headerRow - 1; i < table.values.length; i++) {
+    const row = table.values[i];
+    for (let c = row.length - 1; c >= start; c--) {
+      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) { start = c + 1; break; }
+    }
+  }
+  return start;
+}
+
+/**
  * Appends the missing columns among `fields` after the last used column, so no cell of the
  * user's is overwritten, and updates the in-memory table to match. One write, plus a grid resize
  * only when the sheet is too narrow.
@@ -14,8 +29,7 @@ import type { ContractsTable } from './contractsTable';
 export function ensureColumns(table: ContractsTable, fields: readonly Field[]): void {
   const missing = fields.filter((f) => table.layout.columns[f] === undefined);
   if (missing.length === 0) return;
-  const usedWidth = Math.max(table.layout.width, ...table.values.map((r) => r.length));
-  const start = usedWidth; // 0-based index of the first new column
+  const start = firstFreeColumn(table); // 0-based index of the first new column
   const needed = start + missing.length;
   const maxColumns = table.sheet.getMaxColumns();
   if (needed > maxColumns) table.sheet.insertColumnsAfter(maxColumns, needed - maxColumns);

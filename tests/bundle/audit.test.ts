@@ -44,6 +44,17 @@ describe('runAudit on a messy sheet', () => {
       'Check data', 'Check data', 'Check data', 'Check data', 'Check data']);
   });
 
+  it('appends its columns after the last used column of the table, never over a cell of the user\'s', () => {
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.getRange('J1').setValue('printed on Monday'); // above the header: not part of the table
+    sheet.getRange('K10').setValue('call back!');        // a scribble right of the table, no header
+    runFresh(env, 'runAudit');
+    expect(sheet.getRange('J1:L1').getValues()).toEqual([['printed on Monday', '', '']]);
+    expect(sheet.getRange('K10').getValue()).toBe('call back!');
+    expect(sheet.getRange('L3:N3').getValues()).toEqual([['Follow-ups', 'Last follow-up', 'Audit']]);
+    expect(sheet.getRange('N4').getValue()).toBe('Active');
+  });
+
   it('notes on each bad row say what to fix, and the problems list names the row', () => {
     const report = runFresh<AuditReport>(env, 'runAudit');
     const sheet = env.spreadsheet.getActiveSheet();
