@@ -52,9 +52,10 @@ function errorText(e: unknown): string {
 /** The rows to draft for: every due row, or the rows of `keys` (a key that is not usable fails on its own). */
 function chooseRows(session: AuditSession, keys: unknown, failed: Outcome[]): AuditedRow[] {
   if (keys === undefined || keys === null) return session.audit.rows.filter((r) => r.evaluation.followUpDue);
-  if (!Array.isArray(keys)) throw new Error('draftFollowUps takes a list of contract keys, or nothing for every due follow-up.');
+  const list: unknown = typeof keys === 'string' ? [keys] : keys;
+  if (!Array.isArray(list)) throw new Error('draftFollowUps takes a list of contract keys, or nothing for every due follow-up.');
   const chosen: AuditedRow[] = [];
-  for (const key of keys) {
+  for (const key of list) {
     try {
       const row = findContractRow(session.audit, key);
       if (!row.evaluation.followUpDue) {
