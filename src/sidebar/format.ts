@@ -1,5 +1,6 @@
 /** Pure helpers that turn report data into what the sidebar shows. No DOM here. */
 import type { AuditContract, HighlightedState } from '../core/types';
+import { dayFromIso, humanDate } from '../core/days';
 
 /** The states that need the user's attention, in the order the sidebar groups them. */
 export const ATTENTION_STATES: readonly HighlightedState[] = ['Close out', 'Dormant', 'Quiet', 'Check data'];
@@ -39,25 +40,18 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December'];
-
-/**
- * An ISO 8601 date-time as people read it, at the wall time it was written in (the server
- * writes the spreadsheet's zone offset): "2026-12-01T09:00:00-05:00" → "December 1, 2026, 9:00".
- */
+/** An ISO date-time as people read it, at the wall time it names: "December 1, 2026, 9:00". */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  if (!match) return iso;
-  return `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}, ${match[1]}, ${Number(match[4])}:${match[5]}`;
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  const day = match ? dayFromIso(match[1]) : null;
+  return match && day !== null ? `${humanDate(day)}, ${Number(match[2])}:${match[3]}` : iso;
 }
 
 /** A `YYYY-MM-DD` date as people read it: "December 5, 2026". */
-export function formatDay(day: string | null): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
-  if (!match) return day || '';
-  return `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}, ${match[1]}`;
+export function formatDay(iso: string | null): string {
+  const day = dayFromIso(iso || '');
+  return day === null ? iso || '' : humanDate(day);
 }
 
 /** Share of really active jobs among the jobs the profile shows open, 0..100. */
