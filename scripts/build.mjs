@@ -15,16 +15,12 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportNamesProblem } from './exportNames.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 export const SERVER_TARGET = 'es2019';
 const GLOBAL = '__ContractAudit';
-
-const RESERVED = new Set(('break case catch class const continue debugger default delete do else enum export extends ' +
-  'false finally for function if import in instanceof new null return super switch this throw true try typeof var ' +
-  'void while with yield let static implements interface package private protected public await arguments eval')
-  .split(' '));
 
 function fail(message) {
   console.error(`build: ${message}`);
@@ -44,13 +40,8 @@ async function exportedNames() {
 
 async function buildServer() {
   const names = await exportedNames();
-  if (names.length === 0) fail('src/index.ts exports nothing: Apps Script would have no function to run.');
-  for (const name of names) {
-    if (name === 'default') fail('src/index.ts has a default export; Apps Script needs named functions.');
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || RESERVED.has(name) || name === GLOBAL) {
-      fail(`export "${name}" of src/index.ts cannot be a global function name in Apps Script.`);
-    }
-  }
+  const problem = exportNamesProblem(names, GLOBAL);
+  if (problem) fail(problem);
   const result = await esbuild.build({
     entryPoints: [join(root, 'src/index.ts')], bundle: true, format: 'iife', globalName: GLOBAL,
     platform: 'neutral', target: SERVER_TARGET, write: false, legalComments: 'none', charset: 'utf8',

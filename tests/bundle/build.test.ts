@@ -83,3 +83,18 @@ describe('dist/sidebar.html', () => {
     expect(html).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/);
   });
 });
+
+describe('the build refuses exports Apps Script cannot call', () => {
+  // scripts/build.mjs fails with this message; the check is its own module so it can be tested.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { exportNamesProblem } = require('../../scripts/exportNames.cjs') as {
+    exportNamesProblem(names: string[], bundleGlobal: string): string };
+
+  it('accepts the real exports and names the bad ones', () => {
+    expect(exportNamesProblem(SPEC_API, '__ContractAudit')).toBe('');
+    expect(exportNamesProblem(['runAudit', 'default'], '__ContractAudit')).toMatch(/default export/);
+    expect(exportNamesProblem(['delete'], '__ContractAudit')).toBe('export "delete" of src/index.ts cannot be a global function name in Apps Script.');
+    expect(exportNamesProblem(['__ContractAudit'], '__ContractAudit')).toMatch(/cannot be a global function name/);
+    expect(exportNamesProblem([], '__ContractAudit')).toMatch(/exports nothing/);
+  });
+});
