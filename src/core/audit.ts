@@ -69,13 +69,11 @@ export function ownColumnIndexes(layout: TableLayout): Set<number> {
   return own;
 }
 
-/** The identity of the contract on a row: what its key is made of. */
-export function identityKey(row: readonly unknown[], layout: TableLayout, locale: string, dayOfDate: (d: Date) => Day): string {
-  const get = (f: Field): unknown => (layout.columns[f] === undefined ? '' : row[layout.columns[f] as number]);
+/** The key of the contract on a row: a hash of what identifies it (see keys.ts). */
+function rowKey(text: (f: Field) => string, startDate: DateCell): string {
   return contractKey({
-    client: cellText(get('client')), job: cellText(get('job')), platform: cellText(get('platform')),
-    startDate: identityStartDate(readDateCell(get('startDate'), locale, dayOfDate)),
-    url: cellText(get('url')),
+    client: text('client'), job: text('job'), platform: text('platform'),
+    startDate: identityStartDate(startDate), url: text('url'),
   });
 }
 
@@ -97,9 +95,10 @@ export function auditTable(input: AuditInput): TableAudit {
   for (let i = layout.headerRow; i < values.length; i++) {
     const row = values[i];
     if (isBlankRow(row, layout, own)) continue;
+    const startDate = date(row, 'startDate');
     const evaluation = evaluateContract({
       status: text(row, 'status'),
-      lastActivity: date(row, 'lastActivity'), startDate: date(row, 'startDate'),
+      lastActivity: date(row, 'lastActivity'), startDate,
       lastFollowUp: date(row, 'lastFollowUp'),
       followUps: col.followUps === undefined ? '' : row[col.followUps],
       columnNames: names,
@@ -110,7 +109,7 @@ export function auditTable(input: AuditInput): TableAudit {
       index: i,
       evaluation,
       contract: {
-        key: identityKey(row, layout, locale, dayOfDate), row: sheetRow,
+        key: rowKey((f) => text(row, f), startDate), row: sheetRow,
         client: text(row, 'client'), job: text(row, 'job'), platform: text(row, 'platform'),
         status: text(row, 'status'), state: evaluation.state, idleDays: evaluation.idleDays,
         followUps: evaluation.followUps, lastFollowUp: evaluation.lastFollowUp,

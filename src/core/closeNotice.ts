@@ -3,10 +3,11 @@
  * platform, so the user is reminded to do that too, with the contract's link when there is one.
  * Facts about Upwork follow SPEC.md "What we tell users about Upwork".
  */
+import { contractName } from './profile';
 import type { AuditContract, CloseReason } from './types';
 
 export function closeNotice(contract: Pick<AuditContract, 'client' | 'job' | 'platform' | 'url'>, reason: CloseReason): string {
-  const name = `"${contract.client} – ${contract.job}"`;
+  const name = `"${contractName(contract)}"`;
   const platform = contract.platform.trim();
   const link = contract.url ? `: ${contract.url}` : '';
   if (/upwork/i.test(platform)) {

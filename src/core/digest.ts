@@ -1,5 +1,6 @@
 import type { AuditContract, AuditReport, State } from './types';
 import { dayFromIso, humanDate } from './days';
+import { plural } from './plural';
 
 /** Most contracts listed per group; the rest are counted. */
 export const DIGEST_LIST_LIMIT = 10;
@@ -119,6 +120,3 @@ function oneLine(text: string): string {
   return String(text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

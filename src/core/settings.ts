@@ -34,7 +34,7 @@ const BOOLEAN_FIELDS: readonly BooleanField[] = ['autoDraft', 'digestEmail'];
 const FIELD_NAMES: readonly string[] = [...TEXT_FIELDS, ...NUMBER_FIELDS, ...BOOLEAN_FIELDS, 'templates'];
 
 /** Each number's own range; quietDays < dormantDays is checked on top. */
-const RANGES: Record<NumberField, { min: number; max: number }> = {
+export const RANGES: Readonly<Record<NumberField, { min: number; max: number }>> = {
   quietDays: { min: 1, max: 364 },
   dormantDays: { min: 2, max: 365 },
   followUpEveryDays: { min: 1, max: 60 },

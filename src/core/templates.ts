@@ -2,16 +2,16 @@ import type { Stage, Template, Templates } from './types';
 import { normalizeName } from './normalize';
 
 /** The follow-up stages, in the order they are sent. */
-export const STAGES: readonly Stage[] = Object.freeze(['first', 'second', 'final'] as const);
+export const STAGES: readonly Stage[] = /* @__PURE__ */ Object.freeze(['first', 'second', 'final'] as const);
 
 /** Placeholders every template may use, besides the contracts table's headers. */
-export const STANDARD_PLACEHOLDERS: readonly string[] = Object.freeze([
+export const STANDARD_PLACEHOLDERS: readonly string[] = /* @__PURE__ */ Object.freeze([
   'client', 'job', 'idleDays', 'closeDate', 'senderName',
 ]);
 
 /** The follow-ups a careful freelancer would send: short, friendly, no guilt. */
-export const DEFAULT_TEMPLATES: Templates = Object.freeze({
-  first: Object.freeze({
+export const DEFAULT_TEMPLATES: Templates = /* @__PURE__ */ Object.freeze({
+  first: /* @__PURE__ */ Object.freeze({
     subject: 'Checking in on {{job}}',
     body: [
       'Hi {{client}},',
@@ -24,7 +24,7 @@ export const DEFAULT_TEMPLATES: Templates = Object.freeze({
       '{{senderName}}',
     ].join('\n'),
   }),
-  second: Object.freeze({
+  second: /* @__PURE__ */ Object.freeze({
     subject: 'Following up on {{job}}',
     body: [
       'Hi {{client}},',
@@ -37,7 +37,7 @@ export const DEFAULT_TEMPLATES: Templates = Object.freeze({
       '{{senderName}}',
     ].join('\n'),
   }),
-  final: Object.freeze({
+  final: /* @__PURE__ */ Object.freeze({
     subject: 'Closing {{job}} on {{closeDate}}',
     body: [
       'Hi {{client}},',

@@ -31,7 +31,7 @@ export function clearHighlights(): { removed: number } {
 
 /** Makes the contract's row (found by key, whatever sorting happened) the active selection. */
 export function selectRow(key: string): void {
-  const session = startAudit({ addColumns: false });
+  const session = startAudit({ addColumns: false, byKey: true });
   const row = findContractRow(session.audit, key);
   const { sheet, layout } = session.table;
   sheet.activate();

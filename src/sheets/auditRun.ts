@@ -6,8 +6,8 @@ import { auditTable, buildReport, type TableAudit } from '../core/audit';
 import type { Day } from '../core/days';
 import { AUDIT_ADDED_FIELDS, columnLetter } from '../core/headers';
 import type { AuditReport, Problem, Settings } from '../core/types';
-import { dataColumnRange, dataRowSpan, ensureColumns, writeDataColumn } from './columns';
-import { openContractsTable, type ContractsTable } from './contractsTable';
+import { dataColumnRange, dataRowSpan, ensureColumns, setCells } from './columns';
+import { lastAuditedSheet, openContractsTable, rememberAuditedSheet, type ContractsTable } from './contractsTable';
 import { replaceHighlights } from './highlights';
 import { loadSettings } from './settingsStore';
 import { dayOfDateIn, todayIn } from './timeZone';
@@ -21,10 +21,14 @@ export interface AuditSession {
   audit: TableAudit;
 }
 
-/** Reads the table and audits it in memory; with `addColumns`, first appends the audit's missing columns. */
-export function startAudit(options: { addColumns: boolean }): AuditSession {
+/**
+ * Reads the table and audits it in memory; with `addColumns`, first appends the audit's missing
+ * columns. An action on a contract (`byKey`) opens the sheet the last audit wrote, where its key
+ * came from, even if another tab with a table is active now.
+ */
+export function startAudit(options: { addColumns: boolean; byKey?: boolean }): AuditSession {
   const { settings, problem } = loadSettings();
-  const table = openContractsTable(settings);
+  const table = openContractsTable(settings, undefined, options.byKey ? lastAuditedSheet() : '');
   if (options.addColumns) ensureColumns(table, AUDIT_ADDED_FIELDS);
   const session: AuditSession = {
     table, settings,
@@ -46,27 +50,32 @@ export function reaudit(session: AuditSession): void {
   });
 }
 
-/** Writes the Audit column, the notes on bad rows, reset follow-up counts and the highlights. */
+/**
+ * Writes the Audit column (a state per data row, '' for blank rows) with a note on each bad row,
+ * resets the follow-up counts a reply cancelled, and replaces the highlights.
+ */
 export function writeAudit(session: AuditSession): void {
   const { table, audit } = session;
   const { columns, headerRow } = table.layout;
   const auditColumn = columns.audit as number;
-  const followUpsColumn = columns.followUps as number;
   const auditRange = dataColumnRange(table, 'audit');
   if (auditRange) {
-    const notes = auditRange.getNotes();
+    const states: string[][] = [];
+    const notes: string[][] = [];
+    for (let i = headerRow; i < table.values.length; i++) {
+      states.push(['']);
+      notes.push(['']);
+    }
     for (const r of audit.rows) {
-      table.values[r.index][auditColumn] = r.evaluation.state;
+      states[r.index - headerRow][0] = r.evaluation.state;
       notes[r.index - headerRow][0] = r.evaluation.problem || '';
     }
-    writeDataColumn(table, 'audit');
+    states.forEach(([state], k) => { table.values[headerRow + k][auditColumn] = state; });
+    auditRange.setValues(states);
     auditRange.setNotes(notes);
   }
-  const resets = audit.rows.filter((r) => r.evaluation.resetFollowUps);
-  if (resets.length > 0) {
-    for (const r of resets) table.values[r.index][followUpsColumn] = 0;
-    writeDataColumn(table, 'followUps');
-  }
+  const resets = audit.rows.filter((r) => r.evaluation.resetFollowUps).map((r) => r.contract.row);
+  setCells(table, 'followUps', resets, 0);
   const { firstRow, count } = dataRowSpan(table);
   const headerCells = table.layout.headers;
   let firstColumn = 0;
@@ -74,6 +83,7 @@ export function writeAudit(session: AuditSession): void {
   replaceHighlights(table.sheet, {
     firstRow, numRows: count, firstColumn: firstColumn + 1, numColumns: table.layout.width - firstColumn,
   }, columnLetter(auditColumn));
+  rememberAuditedSheet(table.sheetName);
 }
 
 export function reportOf(session: AuditSession, notice: string): AuditReport {

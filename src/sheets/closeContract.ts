@@ -5,6 +5,7 @@
 import { parseCloseReason } from '../core/closeReasons';
 import { closeNotice } from '../core/closeNotice';
 import { CLOSE_ADDED_FIELDS } from '../core/headers';
+import { contractName } from '../core/profile';
 import { findContractRow } from '../core/rowSafety';
 import type { AuditReport } from '../core/types';
 import { reaudit, reportOf, startAudit, writeAudit } from './auditRun';
@@ -15,11 +16,11 @@ import { dateOfDay } from './timeZone';
 export function closeContract(key: string, reason: string): AuditReport {
   const closeReason = parseCloseReason(reason);
   return withDocumentLock(() => {
-    const session = startAudit({ addColumns: true });
+    const session = startAudit({ addColumns: true, byKey: true });
     const row = findContractRow(session.audit, key);
     if (row.contract.state === 'Closed') {
       writeAudit(session);
-      return reportOf(session, `"${row.contract.client} – ${row.contract.job}" is already closed; nothing was changed.`);
+      return reportOf(session, `"${contractName(row.contract)}" is already closed; nothing was changed.`);
     }
     const { table } = session;
     ensureColumns(table, ['status', ...CLOSE_ADDED_FIELDS]);

@@ -2,7 +2,7 @@
  * Writing the add-on's own columns: appending the missing ones at the right of the table with
  * SPEC's exact headers, and writing a whole column of data rows in one call.
  */
-import { ADDON_HEADERS, FIELD_HEADERS, type Field } from '../core/headers';
+import { ADDON_HEADERS, columnLetter, FIELD_HEADERS, type Field } from '../core/headers';
 import type { ContractsTable } from './contractsTable';
 
 
@@ -63,11 +63,15 @@ export function dataColumnRange(table: ContractsTable, field: Field): GoogleApps
   return table.sheet.getRange(firstRow, column + 1, count, 1);
 }
 
-/** Writes the in-memory values of one column over all data rows in one call. */
-export function writeDataColumn(table: ContractsTable, field: Field): void {
-  const range = dataColumnRange(table, field);
-  if (!range) return;
-  const column = table.layout.columns[field] as number;
-  const rows = table.values.slice(table.layout.headerRow).map((r) => [r[column] === undefined ? '' : r[column]]);
-  range.setValues(rows);
+/**
+ * Writes `value` into exactly these cells of one column, in one call (a RangeList), and into
+ * the in-memory table. No other cell is rewritten, so text, numbers and formulas the user put
+ * in other rows of the column stay exactly as they are.
+ */
+export function setCells(table: ContractsTable, field: Field, sheetRows: readonly number[], value: unknown): void {
+  const column = table.layout.columns[field];
+  if (column === undefined || sheetRows.length === 0) return;
+  const letter = columnLetter(column);
+  table.sheet.getRangeList(sheetRows.map((row) => `${letter}${row}`)).setValue(value as string);
+  for (const row of sheetRows) table.values[row - 1][column] = value;
 }

@@ -41,8 +41,23 @@ function readSheet(sheet: Sheet): { values: unknown[][]; layout: TableLayout | n
   return { values, layout: findTable(values) };
 }
 
-/** Opens the contracts table chosen by SPEC's rule, or throws a message a person can act on. */
-export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet = activeSpreadsheet()): ContractsTable {
+const LAST_SHEET_KEY = 'contractAudit.lastSheet';
+
+/** Remembers which sheet the last audit wrote, so actions by key find their contract there. */
+export function rememberAuditedSheet(sheetName: string): void {
+  PropertiesService.getDocumentProperties().setProperty(LAST_SHEET_KEY, sheetName);
+}
+
+export function lastAuditedSheet(): string {
+  return PropertiesService.getDocumentProperties().getProperty(LAST_SHEET_KEY) || '';
+}
+
+/**
+ * Opens the contracts table chosen by SPEC's rule (the configured sheet; else the active sheet if
+ * it holds a table, else the first that does), or throws a message a person can act on.
+ * `preferred` (a sheet name) is tried first when no sheet is configured.
+ */
+export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet = activeSpreadsheet(), preferred = ''): ContractsTable {
   const base = { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), locale: spreadsheetLocale(spreadsheet) };
   const make = (sheet: Sheet, name: string, values: unknown[][], layout: TableLayout): ContractsTable => ({
     ...base, sheet, sheetName: name, values, layout,
@@ -60,6 +75,13 @@ export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet 
     return make(sheet, settings.sheetName, values, layout);
   }
 
+  if (preferred) {
+    const sheet = spreadsheet.getSheetByName(preferred);
+    if (sheet) {
+      const { values, layout } = readSheet(sheet);
+      if (layout) return make(sheet, preferred, values, layout);
+    }
+  }
   const active = spreadsheet.getActiveSheet();
   const activeName = active ? active.getName() : '';
   if (active) {

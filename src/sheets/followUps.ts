@@ -1,16 +1,17 @@
 /**
  * Follow-ups (SPEC.md "Follow-ups and closing"): Gmail drafts for due rows with an email,
  * paste-ready text for the others, and the record (Follow-ups + 1, Last follow-up = today)
- * written for all drafted rows in one batch.
+ * written for all drafted rows in a few batched calls, into exactly those cells.
  */
 import type { AuditedRow } from '../core/audit';
 import { isEmailAddress } from '../core/email';
 import { followUpMessage } from '../core/followUpMessage';
+import { isoOfDay } from '../core/days';
+import { contractName } from '../core/profile';
 import { findContractRow } from '../core/rowSafety';
 import type { AuditReport, DraftResult, Outcome } from '../core/types';
 import { reaudit, reportOf, startAudit, writeAudit, type AuditSession } from './auditRun';
-import { writeDataColumn } from './columns';
-import { isoOfDay } from '../core/days';
+import { setCells } from './columns';
 import { withDocumentLock } from './lock';
 import { dateOfDay } from './timeZone';
 
@@ -25,20 +26,20 @@ function outcomeOf(session: AuditSession, row: AuditedRow): Outcome {
   return { key: row.contract.key, row: row.contract.row, client: row.contract.client, stage, subject: message.subject, body: message.body };
 }
 
-/** Records one more follow-up on each row, in memory; the caller writes the two columns. */
+/**
+ * Records one more follow-up on each row (Follow-ups = counted + 1, Last follow-up = today),
+ * then re-audits. One call for the dates, one per distinct new count (at most maxFollowUps).
+ */
 function recordFollowUps(session: AuditSession, rows: readonly AuditedRow[]): void {
-  const { columns } = session.table.layout;
-  const today = dateOfDay(session.today, session.table.timeZone);
+  if (rows.length === 0) return;
+  const byCount = new Map<number, number[]>();
   for (const r of rows) {
-    const values = session.table.values[r.index];
-    values[columns.followUps as number] = r.evaluation.followUps + 1;
-    values[columns.lastFollowUp as number] = today;
+    const count = r.evaluation.followUps + 1;
+    byCount.set(count, [...(byCount.get(count) || []), r.contract.row]);
   }
-}
-
-function writeRecords(session: AuditSession): void {
-  writeDataColumn(session.table, 'followUps');
-  writeDataColumn(session.table, 'lastFollowUp');
+  byCount.forEach((sheetRows, count) => setCells(session.table, 'followUps', sheetRows, count));
+  setCells(session.table, 'lastFollowUp', rows.map((r) => r.contract.row), dateOfDay(session.today, session.table.timeZone));
+  reaudit(session);
 }
 
 function isQuotaError(message: string): boolean {
@@ -85,14 +86,14 @@ function draftNotice(drafted: Outcome[], toSend: Outcome[], failed: Outcome[]): 
 }
 
 export function draftFollowUps(keys?: string[]): DraftResult {
+  const started = Date.now(); // the budget counts the lock wait and the read too
   return withDocumentLock(() => {
-    const session = startAudit({ addColumns: true });
+    const session = startAudit({ addColumns: true, byKey: true });
     const drafted: Outcome[] = [];
     const toSend: Outcome[] = [];
     const failed: Outcome[] = [];
     const rows = chooseRows(session, keys, failed);
-    const recorded: AuditedRow[] = [];
-    const started = Date.now();
+    const recorded: string[] = [];
     let stopReason = '';
     for (const row of rows) {
       const outcome = outcomeOf(session, row);
@@ -111,45 +112,52 @@ export function draftFollowUps(keys?: string[]): DraftResult {
       try {
         GmailApp.createDraft(email, outcome.subject, outcome.body);
         drafted.push(outcome);
-        recorded.push(row);
+        recorded.push(row.contract.key);
       } catch (e) {
         const message = errorText(e);
         if (isQuotaError(message)) stopReason = `Gmail's daily limit is reached (${message}) Drafted follow-ups are recorded; run again tomorrow for the rest.`;
         failed.push({ ...outcome, error: stopReason || `Gmail refused the draft: ${message}` });
       }
     }
-    if (recorded.length > 0) {
-      recordFollowUps(session, recorded);
-      writeRecords(session);
-      reaudit(session);
+    // Drafting took a while: read the sheet again and find each drafted contract by key, so a
+    // sort or an inserted row in the meantime cannot put the record on another contract.
+    const current = recorded.length > 0 ? startAudit({ addColumns: true, byKey: true }) : session;
+    const unrecorded: string[] = [];
+    const rowsNow: AuditedRow[] = [];
+    for (const key of recorded) {
+      try {
+        rowsNow.push(findContractRow(current.audit, key));
+      } catch (_e) {
+        const outcome = drafted.find((o) => o.key === key);
+        unrecorded.push(outcome ? outcome.client : key);
+      }
     }
-    writeAudit(session);
-    const report = reportOf(session, draftNotice(drafted, toSend, failed));
+    recordFollowUps(current, rowsNow);
+    writeAudit(current);
+    const moved = unrecorded.length === 0 ? '' :
+      ` Not recorded because the row changed while drafting: ${unrecorded.join(', ')}; mark them sent once checked.`;
+    const report = reportOf(current, draftNotice(drafted, toSend, failed) + moved);
     return { drafted, toSend, failed, report };
   });
 }
 
-/** Records a follow-up the user sent through the platform's messages. */
+/** Records a follow-up the user sent through the platform's messages (only a due one, once a day). */
 export function markFollowUpSent(key: string): AuditReport {
   return withDocumentLock(() => {
-    const session = startAudit({ addColumns: true });
+    const session = startAudit({ addColumns: true, byKey: true });
     const row = findContractRow(session.audit, key);
-    const name = `${row.contract.client} – ${row.contract.job}`;
-    const state = row.contract.state;
-    if (state === 'Closed' || state === 'Keep open' || state === 'Check data') {
-      throw new Error(`"${name}" is ${state}: a follow-up is recorded only on an open contract with good data. Nothing was changed.`);
-    }
+    const name = `"${contractName(row.contract)}"`;
     let notice: string;
     if (row.contract.lastFollowUp === isoOfDay(session.today) && row.evaluation.followUps > 0) {
-      notice = `A follow-up for "${name}" is already recorded today; nothing was added.`;
+      notice = `A follow-up for ${name} is already recorded today; nothing was added.`;
+    } else if (!row.evaluation.followUpDue) {
+      const why = row.contract.nextStep ? ` ${row.contract.nextStep}` : '';
+      throw new Error(`No follow-up is due for ${name} (${row.contract.state}), so nothing was recorded.${why}`);
     } else {
       recordFollowUps(session, [row]);
-      writeRecords(session);
-      reaudit(session);
-      notice = `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for "${name}".`;
+      notice = `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for ${name}.`;
     }
     writeAudit(session);
     return reportOf(session, notice);
   });
 }
-

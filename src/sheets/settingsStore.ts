@@ -1,5 +1,5 @@
 /** Settings per document (SPEC.md "Settings"), in one document property. */
-import { mergeSettings, readStoredSettings } from '../core/settings';
+import { mergeSettings, readStoredSettings, serializeSettings } from '../core/settings';
 import type { Settings } from '../core/types';
 import { contractsHeaders } from './contractsTable';
 
@@ -20,7 +20,7 @@ export function storeSettings(partial: unknown): Settings {
       throw new Error(`sheetName: there is no sheet named "${next.sheetName}" in this spreadsheet. Leave it empty to use the sheet with the contracts table.`);
     }
   }
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(next));
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, serializeSettings(next));
   return next;
 }
 

@@ -32,12 +32,18 @@ export function offsetMinutesIn(timeZone: string): (ms: number) => number {
   };
 }
 
-/** The Date a date cell holding `day` has: midnight of that day in `timeZone`. */
+/**
+ * The Date a date cell holding `day` has: the start of that day in `timeZone` (midnight, or
+ * 01:00 where a DST change skips midnight, as in America/Santiago). Both offsets around the
+ * change are tried, and the earliest instant that falls on `day` wins.
+ */
 export function dateOfDay(day: Day, timeZone: string): Date {
   const { year, month, day: d } = ymdOfDay(day);
   const utcMidnight = Date.UTC(year, month - 1, d);
   const offset = offsetMinutesIn(timeZone);
-  let ms = utcMidnight - offset(utcMidnight) * 60000;
-  ms = utcMidnight - offset(ms) * 60000; // settle across a DST change
-  return new Date(ms);
+  const before = utcMidnight - offset(utcMidnight - 86400000) * 60000;
+  const after = utcMidnight - offset(utcMidnight + 86400000) * 60000;
+  const onDay = dayOfDateIn(timeZone);
+  const candidates = [before, after, after + 3600000].filter((ms) => onDay(new Date(ms)) === day).sort((a, b) => a - b);
+  return new Date(candidates.length > 0 ? candidates[0] : utcMidnight - offset(utcMidnight) * 60000);
 }

@@ -1,8 +1,6 @@
 /** Reading the last audit that `showSidebar()` embedded in the page (first paint, no round trip). */
+import { BOOTSTRAP_MARKER } from '../core/bootstrap';
 import type { SidebarBootstrap } from '../core/types';
-
-/** The text the server replaces; still present when the page was not served by `showSidebar()`. */
-export const BOOTSTRAP_MARKER = '__BOOTSTRAP_JSON__';
 
 /**
  * Parses the embedded bootstrap JSON. Returns null when it was never filled in, is not JSON,
@@ -10,6 +8,7 @@ export const BOOTSTRAP_MARKER = '__BOOTSTRAP_JSON__';
  */
 export function parseBootstrap(text: string | null | undefined): SidebarBootstrap | null {
   const trimmed = (text || '').trim();
+  // The marker is still there when the page was not served by `showSidebar()`.
   if (!trimmed || trimmed.indexOf(BOOTSTRAP_MARKER) !== -1) return null;
   let value: unknown;
   try {

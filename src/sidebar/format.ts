@@ -1,15 +1,46 @@
 /** Pure helpers that turn report data into what the sidebar shows. No DOM here. */
-import type { AuditContract, HighlightedState } from '../core/types';
+import type { AuditContract, AuditReport, Counts, HighlightedState, Problem } from '../core/types';
 import { dayFromIso, humanDate } from '../core/days';
+import { plural } from '../core/plural';
+import { HIGHLIGHTED_STATES } from '../core/highlights';
 
-/** The states that need the user's attention, in the order the sidebar groups them. */
-export const ATTENTION_STATES: readonly HighlightedState[] = ['Close out', 'Dormant', 'Quiet', 'Check data'];
+/** Most cards one attention group shows; the rest are counted ("and N more in the sheet"). */
+export const CARDS_PER_GROUP = 100;
 
-/** The contracts needing attention, grouped by state in `ATTENTION_STATES` order, sheet order kept. */
-export function groupAttention(contracts: readonly AuditContract[]): { state: HighlightedState; contracts: AuditContract[] }[] {
-  return ATTENTION_STATES
-    .map((state) => ({ state, contracts: contracts.filter((c) => c.state === state) }))
-    .filter((group) => group.contracts.length > 0);
+const COUNT_OF_STATE: Record<HighlightedState, keyof Counts> = {
+  'Close out': 'closeOut', Dormant: 'dormant', Quiet: 'quiet', 'Check data': 'checkData',
+};
+
+export interface AttentionGroup {
+  state: HighlightedState;
+  /** The contracts to show as cards: at most the limit, sheet order kept. */
+  contracts: AuditContract[];
+  /** Every contract in this state, from the report's counts (which cover every row). */
+  total: number;
+  /** `total` minus the cards shown. */
+  more: number;
+}
+
+/**
+ * The contracts needing attention, grouped Close out, Dormant, Quiet, Check data (the order of
+ * `HIGHLIGHTED_STATES`), sheet order kept, at most `limit` cards a group. A group's total comes
+ * from the report's counts, so it stays complete when the report carries fewer contracts
+ * (the embedded first paint is cut to EMBEDDED_CONTRACTS_LIMIT). Empty groups are left out.
+ */
+export function attentionGroups(report: Pick<AuditReport, 'contracts' | 'counts'>, limit: number = CARDS_PER_GROUP): AttentionGroup[] {
+  return HIGHLIGHTED_STATES.map((state) => {
+    const all = report.contracts.filter((c) => c.state === state);
+    const counted = report.counts ? Number(report.counts[COUNT_OF_STATE[state]]) || 0 : 0;
+    const total = Math.max(counted, all.length);
+    const contracts = all.slice(0, Math.max(0, limit));
+    return { state, contracts, total, more: total - contracts.length };
+  }).filter((group) => group.total > 0);
+}
+
+/** A problem as the user reads it: "Row 5: …" once, whether or not the server already said "Row 5:". */
+export function problemText(problem: Problem): string {
+  const prefix = `Row ${problem.row}:`;
+  return problem.row > 0 && problem.message.indexOf(prefix) !== 0 ? `${prefix} ${problem.message}` : problem.message;
 }
 
 /** The contract link if it is a web address (http or https), else null: never javascript: or data:. */
@@ -35,10 +66,7 @@ export function formatFollowUps(count: number): string {
   return plural(count, 'follow-up');
 }
 
-/** `n thing` / `n things`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../core/plural';
 
 /** An ISO date-time as people read it, at the wall time it names: "December 1, 2026, 9:00". */
 export function formatDateTime(iso: string | null): string {

@@ -1,10 +1,11 @@
 /** The contracts that need attention, grouped Close out, Dormant, Quiet, Check data, with actions. */
-import type { AuditContract, AuditReport, CloseReason, DraftResult } from '../core/types';
+import { HIGHLIGHTED_STATES } from '../core/highlights';
+import type { AuditContract, AuditReport, CloseReason, DraftResult, HighlightedState } from '../core/types';
 import { CLOSE_REASONS } from './api';
 import type { App } from './app';
 import { copyText, showCopyFallback } from './clipboard';
 import { h, uid } from './dom';
-import { formatFollowUps, formatIdle, groupAttention, pasteText, safeUrl } from './format';
+import { CARDS_PER_GROUP, attentionGroups, formatFollowUps, formatIdle, pasteText, problemText, safeUrl } from './format';
 import { server } from './server';
 
 const STATE_CLASS: Record<string, string> = {
@@ -20,13 +21,15 @@ const GROUP_HINT: Record<string, string> = {
 
 /** The attention list of a report, or a short "all clear" note. */
 export function renderAttention(app: App, report: AuditReport): HTMLElement {
-  const groups = groupAttention(report.contracts);
+  const groups = attentionGroups(report, CARDS_PER_GROUP);
   const problems = new Map(report.problems.map((p) => [p.row, p.message] as [number, string]));
-  const listed = new Set(groups.reduce<number[]>((rows, g) => rows.concat(g.contracts.map((c) => c.row)), []));
+  // Every attention row counts as listed, shown as a card or not: its problem is not a loose one.
+  const listed = new Set(report.contracts.filter((c) => HIGHLIGHTED_STATES.indexOf(c.state as HighlightedState) >= 0).map((c) => c.row));
   const loose = report.problems.filter((p) => !listed.has(p.row));
   const looseList = loose.length
     ? h('ul', { class: 'problems', 'aria-label': 'Problems in the sheet' },
-      ...loose.map((p) => h('li', null, p.row > 0 ? `Row ${p.row}: ${p.message}` : p.message)))
+      ...loose.slice(0, CARDS_PER_GROUP).map((p) => h('li', null, problemText(p))),
+      loose.length > CARDS_PER_GROUP ? h('li', null, `…and ${loose.length - CARDS_PER_GROUP} more.`) : null)
     : null;
   if (groups.length === 0) {
     return h('section', { class: 'attention empty', 'aria-label': 'Contracts needing attention' }, looseList,
@@ -36,9 +39,10 @@ export function renderAttention(app: App, report: AuditReport): HTMLElement {
     ...groups.map((group) => {
       const headingId = uid('group');
       return h('section', { class: `group ${STATE_CLASS[group.state]}`, 'aria-labelledby': headingId },
-        h('h2', { id: headingId }, `${group.state} (${group.contracts.length})`),
+        h('h2', { id: headingId }, `${group.state} (${group.total})`),
         h('p', { class: 'subtle hint' }, GROUP_HINT[group.state]),
-        h('ul', { class: 'cards' }, ...group.contracts.map((c) => renderCard(app, c, problems.get(c.row)))));
+        group.contracts.length ? h('ul', { class: 'cards' }, ...group.contracts.map((c) => renderCard(app, c, problems.get(c.row)))) : null,
+        group.more > 0 ? h('p', { class: 'subtle more' }, `…and ${group.more} more in the sheet.`) : null);
     }));
 }
 
@@ -139,7 +143,7 @@ function renderClose(app: App, contract: AuditContract): HTMLElement {
   const suggest = contract.state === 'Close out';
   if (!suggest) select.appendChild(h('option', { value: '' }, 'Choose a reason…'));
   for (const reason of CLOSE_REASONS) select.appendChild(h('option', { value: reason }, reason));
-  select.value = suggest ? 'Client not responsive' : '';
+  select.value = suggest ? CLOSE_REASONS[0] : '';
   const error = h('p', { class: 'field-error', hidden: true });
   const confirm = actionButton('Close contract', `Close contract ${who(contract)}`, `${contract.key}:close`, (button) => {
     const reason = select.value as CloseReason;

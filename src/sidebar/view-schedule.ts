@@ -17,7 +17,11 @@ function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-/** One line describing when the audit runs: "Monthly on day 1 around 09:00". */
+/**
+ * One line describing when the audit runs: "Monthly on day 1 around 09:00". Not the core's
+ * describeSchedule ("Every Friday at 9:00"): the trigger fires some time within the chosen
+ * hour, and the form and its hour list say "Around" and "09:00".
+ */
 export function describeSchedule(schedule: Schedule): string {
   const when = schedule.frequency === 'weekly'
     ? `Weekly on ${titleCase(schedule.weekday || 'MONDAY')}`
@@ -102,7 +106,7 @@ export function renderScheduleForm(app: App, schedule: Schedule): HTMLElement {
     void app.act(enable, () => server.enableSchedule(input), showError).then((next) => {
       if (next) {
         app.showSchedule(next);
-        app.messages.notice(`Automatic audit on: ${describeSchedule(next).toLowerCase()}.`);
+        app.messages.notice(`Automatic audit on: ${describeSchedule(next)}.`);
       }
     });
   });

@@ -1,4 +1,6 @@
 /** The Settings form: thresholds, sheet, sender, templates with their placeholders, automation options. */
+import { normalizeName } from '../core/normalize';
+import { STANDARD_PLACEHOLDERS } from '../core/templates';
 import type { Settings, Stage } from '../core/types';
 import type { SettingsInput } from './api';
 import type { App } from './app';
@@ -6,21 +8,21 @@ import { h } from './dom';
 import { fieldOfError } from './errors';
 import { checkbox, field, numberInput, readNumber, textInput, type Field } from './fields';
 import { server } from './server';
+import { RANGES } from '../core/settings';
 
 const STAGES: [Stage, string][] = [['first', 'First follow-up'], ['second', 'Second follow-up'], ['final', 'Final follow-up']];
-const DEFAULT_PLACEHOLDERS = ['client', 'job', 'idleDays', 'closeDate', 'senderName'];
 
 /** The settings form for `settings`; Save validates on the server and shows errors next to fields. */
 export function renderSettingsForm(app: App, settings: Settings): HTMLElement {
-  const numbers: [keyof Settings, string, number, number][] = [
-    ['quietDays', 'Quiet after (days idle)', 1, 364],
-    ['dormantDays', 'Dormant after (days idle)', 2, 365],
-    ['followUpEveryDays', 'Follow up every (days)', 1, 60],
-    ['maxFollowUps', 'Follow-ups before closing', 1, 5],
-    ['closeAfterDays', 'Close after the last follow-up (days)', 0, 60],
+  const numbers: [keyof typeof RANGES, string][] = [
+    ['quietDays', 'Quiet after (days idle)'],
+    ['dormantDays', 'Dormant after (days idle)'],
+    ['followUpEveryDays', 'Follow up every (days)'],
+    ['maxFollowUps', 'Follow-ups before closing'],
+    ['closeAfterDays', 'Close after the last follow-up (days)'],
   ];
-  const fields: Field[] = numbers.map(([name, label, min, max]) =>
-    field(name, label, numberInput(settings[name] as number, min, max)));
+  const fields: Field[] = numbers.map(([name, label]) =>
+    field(name, label, numberInput(settings[name], RANGES[name].min, RANGES[name].max)));
   const sheetName = field('sheetName', 'Contracts sheet', textInput(settings.sheetName), 'Blank: the sheet with Client and Job columns.');
   const senderName = field('senderName', 'Your name (signs messages)', textInput(settings.senderName));
   const autoDraft = field('autoDraft', 'Draft due follow-ups on each automatic audit', checkbox(settings.autoDraft));
@@ -39,7 +41,7 @@ export function renderSettingsForm(app: App, settings: Settings): HTMLElement {
   const all: Field[] = [...fields, sheetName, senderName, autoDraft, digestEmail,
     ...templateFields.reduce<Field[]>((list, t) => list.concat([t.subject, t.body]), [])];
   const formError = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  const placeholders = uniquePlaceholders(app.placeholders.length ? app.placeholders : DEFAULT_PLACEHOLDERS);
+  const placeholders = uniquePlaceholders(app.placeholders.length ? app.placeholders : STANDARD_PLACEHOLDERS);
   const placeholderButtons = placeholders.map((name) => {
     const token = `{{${name}}}`;
     return h('button', { type: 'button', class: 'chip', 'aria-label': `Insert placeholder ${token}`, onclick: () => {
@@ -111,11 +113,11 @@ function matchField(message: string, all: Field[]): Field | null {
   return name ? all.filter((f) => f.name === name)[0] || null : null;
 }
 
-/** Placeholders without repeats: `Client` (a header) and `client` are the same placeholder. */
+/** Placeholders without repeats, compared as the server compares them: `Client` (a header) and `client` are one. */
 function uniquePlaceholders(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.filter((name) => {
-    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const key = normalizeName(name);
     if (!key || seen.has(key)) return false;
     seen.add(key);
     return true;

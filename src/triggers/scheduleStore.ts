@@ -9,16 +9,21 @@ export function loadScheduleState(): ScheduleState {
   const stored = PropertiesService.getDocumentProperties().getProperty(SCHEDULE_KEY);
   const fallback: ScheduleState = { config: { ...DEFAULT_SCHEDULE }, lastRun: null, lastError: null };
   if (!stored) return fallback;
+  let parsed: Partial<ScheduleState>;
   try {
-    const parsed = JSON.parse(stored) as Partial<ScheduleState>;
-    return {
-      config: parseScheduleInput(parsed.config || {}),
-      lastRun: typeof parsed.lastRun === 'string' ? parsed.lastRun : null,
-      lastError: typeof parsed.lastError === 'string' ? parsed.lastError : null,
-    };
+    parsed = JSON.parse(stored) as Partial<ScheduleState>;
   } catch (_e) {
     return fallback;
   }
+  let config = fallback.config;
+  try {
+    config = parseScheduleInput(parsed.config || {});
+  } catch (_e) { /* a damaged configuration falls back to the defaults; the history stays */ }
+  return {
+    config,
+    lastRun: typeof parsed.lastRun === 'string' ? parsed.lastRun : null,
+    lastError: typeof parsed.lastError === 'string' ? parsed.lastError : null,
+  };
 }
 
 export function saveScheduleState(state: ScheduleState): void {

@@ -38,7 +38,16 @@ function nowIso(): string {
 
 function record(lastError: string | null): void {
   const state = loadScheduleState();
-  saveScheduleState({ ...state, lastRun: nowIso(), lastError: lastError === null ? null : `${nowIso()}: ${lastError}` });
+  const now = nowIso();
+  saveScheduleState({ ...state, lastRun: now, lastError: lastError === null ? null : `${now}: ${lastError}` });
+}
+
+/** The link to the audited sheet (its tab, through #gid), for the digest. */
+function sheetLink(sheetName: string): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) return '';
+  const sheet = ss.getSheetByName(sheetName);
+  return sheet ? `${ss.getUrl()}#gid=${sheet.getSheetId()}` : ss.getUrl();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -60,13 +69,14 @@ export function scheduledAudit(_e?: unknown): void {
     } else {
       report = runAudit();
     }
-    if (settings.digestEmail) {
-      const ss = SpreadsheetApp.getActiveSpreadsheet();
-      const email = digestEmail(report, ss ? ss.getUrl() : '', drafted);
+    const problems = draftProblems.length ? [`Some follow-ups could not be drafted: ${draftProblems.slice(0, 3).join('; ')}`] : [];
+    const email = settings.digestEmail ? digestEmail(report, sheetLink(report.sheetName), drafted) : null;
+    if (email) {
       const to = userEmail();
-      if (email && to) MailApp.sendEmail(to, email.subject, email.body);
+      if (to) MailApp.sendEmail(to, email.subject, email.body);
+      else problems.push('The digest was not sent: Google did not tell the add-on your email address.');
     }
-    record(draftProblems.length ? `Some follow-ups could not be drafted: ${draftProblems.slice(0, 3).join('; ')}` : null);
+    record(problems.length ? problems.join(' ') : null);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     try { record(message); } catch (_ignored) { /* nowhere left to report it */ }

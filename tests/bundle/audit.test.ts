@@ -86,6 +86,16 @@ describe('runAudit on a messy sheet', () => {
     expect(sheet.effectiveBackground(4, 1)).not.toBe('#fce5cd');
   });
 
+  it('a row the user cleared loses its old state and highlight; its cells stay empty', () => {
+    runFresh(env, 'runAudit');
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.getRange('A6:I6').setValues([['', '', '', '', '', '', '', '', '']]); // was Cobalt, Dormant
+    runFresh(env, 'runAudit');
+    expect(sheet.getRange('L6').getValue()).toBe('');
+    expect(sheet.effectiveBackground(6, 1)).not.toBe('#fce5cd');
+    expect(sheet.getRange('A6:K6').getValues()[0].every((v) => v === '')).toBe(true);
+  });
+
   it('a second audit replaces its own rules instead of adding more', () => {
     runFresh(env, 'runAudit');
     runFresh(env, 'runAudit');

@@ -156,6 +156,14 @@ describe('scheduledAudit', () => {
     expect(env.mail.sent).toHaveLength(0);
   });
 
+  it('says so in lastError when the digest has no address to go to', () => {
+    const env = createFakeAppsScript({ now: NOW, userEmail: '' });
+    loadMessySheet(env);
+    runFresh(env, 'scheduledAudit', undefined, { trigger: true });
+    expect(env.mail.sent).toHaveLength(0);
+    expect(runFresh<Schedule>(env, 'getSchedule').lastError).toMatch(/digest was not sent/);
+  });
+
   it('says so in lastError when the add-on needs authorization again, without half-running', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);

@@ -131,6 +131,37 @@ describe('draftFollowUps', () => {
     expect(env.gmail.drafts).toHaveLength(1);
   });
 
+  it('a sort while Gmail drafts are made cannot put the record on another contract', () => {
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.load([HEADER,
+      ['Alpha', 'Due', 'Upwork', 'Open', env.localDate(isoDaysAgo(60)), 'a@example.com', ''],
+      ['Zulu', 'Active', 'Upwork', 'Open', env.localDate(isoDaysAgo(2)), '', '']]);
+    runFresh(env, 'runAudit');
+    env.gmail.afterDraft = () => {
+      // The user sorts Z to A in the sheet while the add-on talks to Gmail.
+      const rows = sheet.getRange('A2:J3').getValues();
+      sheet.getRange('A2:J3').setValues([rows[1], rows[0]]);
+    };
+    const result = runFresh<DraftResult>(env, 'draftFollowUps');
+    expect(result.drafted.map((o) => o.client)).toEqual(['Alpha']);
+    expect(sheet.getRange('A3').getValue()).toBe('Alpha');
+    expect(sheet.getRange('H3:J3').getValues()[0].map((v) => (v instanceof Date ? 'date' : v))).toEqual([1, 'date', 'Dormant']);
+    expect(sheet.getRange('H2:J2').getValues()).toEqual([['', '', 'Active']]);
+    expect(contract(result.report, 'Alpha')).toMatchObject({ row: 3, followUps: 1, followUpDue: false });
+  });
+
+  it('records only the drafted rows\' cells: text the user typed in other rows stays text', () => {
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.load([[...HEADER, 'Follow-ups', 'Last follow-up'],
+      ['Bravo', 'Odd cells', 'Upwork', 'Open', env.localDate(isoDaysAgo(40)), '', '', '+1', '5/6/26'],
+      ['Charlie', 'Due', 'Upwork', 'Open', env.localDate(isoDaysAgo(40)), 'c@example.com', '', '', '']]);
+    sheet.getRange('H2:I2').setNumberFormat('@'); // kept as typed text, as a user's plain-text cells are
+    const result = runFresh<DraftResult>(env, 'draftFollowUps');
+    expect(result.drafted.map((o) => o.client)).toEqual(['Charlie']);
+    expect(sheet.getRange('H2:I2').getValues()).toEqual([['+1', '5/6/26']]);
+    expect(contract(result.report, 'Bravo').state).toBe('Check data');
+  });
+
   it('200 due rows finish well inside the 6-minute limit, with a constant number of sheet calls', () => {
     loadDue(Array.from({ length: 200 }, (_, i): [string, string, string] => [`Client ${i}`, `Job ${i}`, `c${i}@example.com`]));
     env.calls.reset();
@@ -153,6 +184,19 @@ describe('markFollowUpSent', () => {
     const again = runFresh<AuditReport>(env, 'markFollowUpSent', [key]);
     expect(again.contracts[0].followUps).toBe(1);
     expect(again.notice).toMatch(/already/);
+  });
+});
+
+describe('markFollowUpSent refuses what is not due', () => {
+  it('a Close out row cannot get a fourth follow-up', () => {
+    const env = createFakeAppsScript({ now: NOW });
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.load([[...HEADER, 'Follow-ups', 'Last follow-up'],
+      ['Delta', 'Ads', 'Upwork', 'Open', env.localDate(isoDaysAgo(60)), '', '', 3, env.localDate(isoDaysAgo(10))]]);
+    const key = runFresh<AuditReport>(env, 'runAudit').contracts[0].key;
+    const before = sheet.snapshot();
+    expect(() => runFresh(env, 'markFollowUpSent', [key])).toThrow(/No follow-up is due[\s\S]*Close out/);
+    expect(sheet.snapshot()).toEqual(before);
   });
 });
 
@@ -215,6 +259,26 @@ describe('closeContract and row safety', () => {
       /Client not responsive[\s\S]*Job completed successfully[\s\S]*Job completed unsuccessfully[\s\S]*Another reason/);
     expect(() => runFresh(env, 'closeContract', ['c0000000000000000', 'Another reason'])).toThrow(/no longer in the sheet/);
     expect(env.spreadsheet.getActiveSheet().snapshot()).toEqual(before);
+  });
+
+  it('acts on the sheet the audit came from, even when another tab with a table is active', () => {
+    const key = contract(runFresh<AuditReport>(env, 'runAudit'), 'Cobalt Ltd').key;
+    const audited = env.spreadsheet.getActiveSheet();
+    const archive = env.spreadsheet.insertSheet('Archive');
+    archive.load(audited.getRange('A3:I6').getValues());
+    env.spreadsheet.setActiveSheet(archive);
+    runFresh(env, 'closeContract', [key, 'Client not responsive']);
+    expect(audited.getRange('D6').getValue()).toBe('Closed');
+    expect(archive.getRange('D4').getValue()).toBe('');
+  });
+
+  it('writes the close date as the right day where a DST change skips midnight (America/Santiago)', () => {
+    const chile = createFakeAppsScript({ now: '2026-09-06T15:00:00Z', timeZone: 'America/Santiago' });
+    const sheet = chile.spreadsheet.getActiveSheet();
+    sheet.load([HEADER, ['Echo', 'Logo', 'Upwork', 'Open', chile.localDate('2026-07-01'), '', '']]);
+    const key = runFresh<AuditReport>(chile, 'runAudit').contracts[0].key;
+    runFresh(chile, 'closeContract', [key, 'Another reason']);
+    expect((sheet.getRange('K2').getValue() as Date).getTime()).toBe(chile.localDate('2026-09-06').getTime());
   });
 
   it('selectRow selects the contract\'s row wherever it is now', () => {

@@ -241,6 +241,46 @@ describe('sheet values are text, never markup', () => {
   });
 });
 
+describe('a sheet with hundreds of jobs needing attention', () => {
+  // 350 Dormant rows (more than the 300 the page embeds, more than the 100 cards a group shows),
+  // then one row whose start date is in the future (Check data), beyond the embedded 300.
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 350 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,,,0,`),
+    'Future Client,Future job,Upwork,Active,=TODAY()+30,,,,0,',
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  async function expectCapped(frame: Frame): Promise<void> {
+    expect(await frame.locator('.attention h2').allInnerTexts()).toEqual(['Dormant (350)', 'Check data (1)']);
+    const dormant = frame.locator('section.group.dormant');
+    expect(await dormant.locator('li.card').count()).toBe(100);
+    expect(await dormant.locator('.more').innerText()).toBe('…and 250 more in the sheet.');
+  }
+
+  test('shows at most 100 cards a group, counts the rest, and names each problem\'s row once', async () => {
+    preview = await openPreview(browser, csv);
+    let frame = await sidebarFrame(preview.page);
+    await expectCapped(frame);
+    // First paint: the Check data row is beyond the embedded 300, so it is counted, and its problem listed.
+    expect(await frame.locator('section.group.check-data li.card').count()).toBe(0);
+    expect(await frame.locator('section.group.check-data .more').innerText()).toBe('…and 1 more in the sheet.');
+    const problem = await frame.locator('.problems li').innerText();
+    expect(problem).toMatch(/^Row 352: Start date/);
+    expect(problem).not.toMatch(/Row 352: Row 352:/);
+
+    await frame.click('#run-audit');
+    await until('the audit is back', async () => /Audit done/.test(await noticeText(frame)));
+    frame = await sidebarFrame(preview.page);
+    await expectCapped(frame);
+    expect(await card(frame, 'Future Client').count()).toBe(1);
+    expect(await frame.locator('section.group.check-data .more').count()).toBe(0);
+  });
+});
+
 describe('a spreadsheet without a contracts table', () => {
   let preview: Preview;
   afterAll(async () => {

@@ -33,6 +33,11 @@ describe('getValues', () => {
     const ny = createFakeAppsScript();
     expect(ny.localDate('2026-07-01').toISOString()).toBe('2026-07-01T04:00:00.000Z');
     expect(ny.localDate('2026-12-01').toISOString()).toBe('2026-12-01T05:00:00.000Z');
+    // Chile skips midnight on 2026-09-06 (00:00 becomes 01:00): the day starts at 01:00 local.
+    const santiago = createFakeAppsScript({ timeZone: 'America/Santiago' });
+    expect(santiago.localDate('2026-09-06').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    // New York repeats 01:00 on 2026-11-01; midnight is unambiguous, in daylight time.
+    expect(ny.localDate('2026-11-01').toISOString()).toBe('2026-11-01T04:00:00.000Z');
   });
 
   it('keeps the wall-clock day when the spreadsheet time zone changes, as Sheets does', () => {

@@ -1,6 +1,9 @@
 import { parseBootstrap } from '../../src/sidebar/bootstrap';
 import { fieldOfError, readableError } from '../../src/sidebar/errors';
-import { activeShare, formatDateTime, formatDay, formatIdle, groupAttention, pasteText, safeUrl } from '../../src/sidebar/format';
+import { countStates } from '../../src/core/counts';
+import {
+  activeShare, attentionGroups, formatDateTime, formatDay, formatIdle, pasteText, problemText, safeUrl,
+} from '../../src/sidebar/format';
 import type { AuditContract, SidebarBootstrap } from '../../src/core/types';
 
 function contract(key: string, state: AuditContract['state']): AuditContract {
@@ -8,15 +11,45 @@ function contract(key: string, state: AuditContract['state']): AuditContract {
     followUps: 0, lastFollowUp: null, followUpDue: false, nextStep: '', email: '', url: '' };
 }
 
-describe('groupAttention', () => {
+describe('attentionGroups', () => {
+  const report = (contracts: AuditContract[]) => ({ contracts, counts: countStates(contracts) });
+
   test('groups Close out, Dormant, Quiet, Check data in that order, keeping sheet order, skipping the rest', () => {
-    const groups = groupAttention([
+    const groups = attentionGroups(report([
       contract('a', 'Quiet'), contract('b', 'Active'), contract('c', 'Close out'), contract('d', 'Quiet'),
       contract('e', 'Closed'), contract('f', 'Check data'), contract('g', 'Keep open'),
+    ]));
+    expect(groups.map((g) => [g.state, g.contracts.map((c) => c.key), g.total, g.more])).toEqual([
+      ['Close out', ['c'], 1, 0], ['Quiet', ['a', 'd'], 2, 0], ['Check data', ['f'], 1, 0],
     ]);
-    expect(groups.map((g) => [g.state, g.contracts.map((c) => c.key)])).toEqual([
-      ['Close out', ['c']], ['Quiet', ['a', 'd']], ['Check data', ['f']],
+  });
+
+  test('shows at most `limit` cards a group, and counts the rest', () => {
+    const many = Array.from({ length: 250 }, (_, i) => contract(`d${i}`, 'Dormant'));
+    const groups = attentionGroups(report([...many, contract('q', 'Quiet')]), 100);
+    expect(groups.map((g) => [g.state, g.contracts.length, g.total, g.more])).toEqual([
+      ['Dormant', 100, 250, 150], ['Quiet', 1, 1, 0],
     ]);
+    expect(groups[0].contracts[0].key).toBe('d0');
+    expect(groups[0].contracts[99].key).toBe('d99');
+  });
+
+  test('totals come from the counts when the report carries fewer contracts (the embedded first paint)', () => {
+    const all = [contract('c', 'Close out'), contract('d1', 'Dormant'), contract('d2', 'Dormant'), contract('x', 'Check data')];
+    const groups = attentionGroups({ contracts: all.slice(0, 2), counts: countStates(all) });
+    expect(groups.map((g) => [g.state, g.contracts.map((c) => c.key), g.total, g.more])).toEqual([
+      ['Close out', ['c'], 1, 0], ['Dormant', ['d1'], 2, 1], ['Check data', [], 1, 1],
+    ]);
+  });
+});
+
+describe('problemText', () => {
+  test('says the row once, whether or not the server already did', () => {
+    expect(problemText({ row: 5, message: 'Row 5: the start date is in the future.' })).toBe('Row 5: the start date is in the future.');
+    expect(problemText({ row: 1, message: 'Column C "Job" repeats column B; column B is used.' }))
+      .toBe('Row 1: Column C "Job" repeats column B; column B is used.');
+    expect(problemText({ row: 15, message: 'Row 1: something else.' })).toBe('Row 15: Row 1: something else.');
+    expect(problemText({ row: 0, message: 'Some saved settings were damaged.' })).toBe('Some saved settings were damaged.');
   });
 });
 

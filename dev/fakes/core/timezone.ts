@@ -120,16 +120,30 @@ export function toWall(epochMs: number, timeZone: string): number {
  * Wall time in a zone to the instant. Ambiguous times (DST fall-back) take the earlier instant;
  * times skipped by a spring-forward are moved forward by the gap, as Sheets and Java do.
  */
+const instantCache = new Map<string, number>();
+
 export function fromWall(wallMs: number, timeZone: string): number {
-  let guess = wallMs - offsetMinutes(wallMs, timeZone) * 60_000;
-  for (let i = 0; i < 3; i += 1) {
-    const next = wallMs - offsetMinutes(guess, timeZone) * 60_000;
-    if (next === guess) break;
-    guess = next;
+  const key = `${timeZone}|${wallMs}`;
+  let instant = instantCache.get(key);
+  if (instant === undefined) {
+    instant = instantOfWall(wallMs, timeZone);
+    if (instantCache.size > 200_000) instantCache.clear();
+    instantCache.set(key, instant);
   }
-  const earlier = guess - 3_600_000;
-  if (toWall(earlier, timeZone) === wallMs) return earlier;
-  return guess;
+  return instant;
+}
+
+function instantOfWall(wallMs: number, timeZone: string): number {
+  // The offsets a day either side cover both sides of any DST change near this wall time.
+  const candidates = [
+    wallMs - offsetMinutes(wallMs - DAY_MS, timeZone) * 60_000,
+    wallMs - offsetMinutes(wallMs + DAY_MS, timeZone) * 60_000,
+  ].sort((a, b) => a - b);
+  const exact = candidates.filter((instant) => toWall(instant, timeZone) === wallMs);
+  if (exact.length > 0) return exact[0]; // ambiguous (fall-back): the earlier instant
+  // Skipped by a spring-forward: the same wall time read with the offset before the change,
+  // which lands the gap's length later on the clock (00:00 becomes 01:00).
+  return candidates[candidates.length - 1];
 }
 
 /** Midnight starting a calendar day (YYYY-MM-DD) in a zone, as epoch milliseconds. */

@@ -16,6 +16,11 @@ export class GmailState {
   /** Successful createDraft calls left before the quota error; null = unlimited. */
   successesLeft: number | null = null;
   nextId = 1;
+  /**
+   * Test hook, run after each draft is created: stands for what the user does in the sheet while
+   * the script talks to Gmail (a sort, an inserted row), since drafting many rows takes minutes.
+   */
+  afterDraft: ((draft: DraftRecord) => void) | null = null;
 
   /** The next n createDraft calls succeed, then every call throws the daily-quota error. */
   failAfter(n: number): void { this.successesLeft = Math.max(0, Math.trunc(n)); }
@@ -51,6 +56,7 @@ export class FakeGmailApp implements ApiShape<RealGmailApp, typeof GMAIL_API[num
     };
     this.state.nextId += 1;
     this.state.drafts.push(draft);
+    if (this.state.afterDraft) this.state.afterDraft(draft);
     return new FakeGmailDraft(this.state, draft);
   }
   getDraft(draftId: string): FakeGmailDraft {

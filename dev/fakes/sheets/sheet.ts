@@ -8,6 +8,7 @@ import {
 } from './cell';
 import { cloneRule, FakeConditionalFormatRule, type RuleData } from './conditional-format';
 import { cloneValidation } from './data-validation';
+import { FakeRangeList } from './range-list';
 import { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -17,7 +18,7 @@ const SHEET_API = ['activate', 'appendRow', 'autoResizeColumn', 'autoResizeColum
   'clearConditionalFormatRules', 'clearContents', 'clearFormats', 'clearNotes', 'deleteRow', 'deleteRows',
   'getActiveCell', 'getActiveRange', 'getColumnWidth', 'getConditionalFormatRules', 'getDataRange',
   'getFrozenColumns', 'getFrozenRows', 'getIndex', 'getLastColumn', 'getLastRow', 'getMaxColumns', 'getMaxRows',
-  'getName', 'getParent', 'getRange', 'getSheetId', 'getSheetName', 'getSheetValues', 'insertColumnAfter',
+  'getName', 'getParent', 'getRange', 'getRangeList', 'getSheetId', 'getSheetName', 'getSheetValues', 'insertColumnAfter',
   'insertColumnBefore', 'insertColumns', 'insertColumnsAfter', 'insertColumnsBefore', 'insertRowAfter',
   'insertRowBefore', 'insertRows', 'insertRowsAfter', 'insertRowsBefore', 'isSheetHidden', 'setActiveRange',
   'setActiveSelection', 'setColumnWidth', 'setColumnWidths', 'setConditionalFormatRules', 'setFrozenColumns',
@@ -150,6 +151,10 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
   getMaxRows(): number { return this.maxRows; }
   getName(): string { return this.name; }
   getParent(): FakeSpreadsheet { return this.parent; }
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations)) signatureMismatch([a1Notations], 'SpreadsheetApp.Sheet.getRangeList');
+    return new FakeRangeList(a1Notations.map((a1) => this.rangeByA1(a1)));
+  }
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
     if (typeof rowOrA1 === 'string' && column === undefined) return this.rangeByA1(rowOrA1);
     const args = [rowOrA1, column, numRows, numColumns].filter((arg) => arg !== undefined);
