@@ -132,12 +132,13 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The schedule in words: 'Monthly on day 1 at 9:00' / 'Every Monday at 9:00'. */
-export function describeSchedule(cfg: ScheduleConfig): string {
-  const time = `${cfg.hour}:00`;
-  if (cfg.frequency === 'weekly') {
-    const name = cfg.weekday.charAt(0) + cfg.weekday.slice(1).toLowerCase();
-    return `Every ${name} at ${time}`;
-  }
-  return `Monthly on day ${cfg.dayOfMonth} at ${time}`;
+/**
+ * The schedule in words: 'Monthly on day 1 around 09:00' / 'Weekly on Monday around 09:00'.
+ * "Around": Apps Script runs an atHour() trigger some time within that hour.
+ */
+export function describeSchedule(cfg: Pick<ScheduleConfig, 'frequency' | 'dayOfMonth' | 'hour'> & { weekday: string }): string {
+  const when = cfg.frequency === 'weekly'
+    ? `Weekly on ${cfg.weekday.charAt(0)}${cfg.weekday.slice(1).toLowerCase()}`
+    : `Monthly on day ${cfg.dayOfMonth}`;
+  return `${when} around ${pad(cfg.hour)}:00`;
 }

@@ -5,28 +5,12 @@ import { h } from './dom';
 import { fieldOfError } from './errors';
 import { field, selectInput, type Field } from './fields';
 import { formatDateTime } from './format';
+import { describeSchedule, WEEKDAYS } from '../core/schedule';
 import { server } from './server';
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-function titleCase(word: string): string {
-  return word.charAt(0) + word.slice(1).toLowerCase();
-}
 
 function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
-}
-
-/**
- * One line describing when the audit runs: "Monthly on day 1 around 09:00". Not the core's
- * describeSchedule ("Every Friday at 9:00"): the trigger fires some time within the chosen
- * hour, and the form and its hour list say "Around" and "09:00".
- */
-export function describeSchedule(schedule: Schedule): string {
-  const when = schedule.frequency === 'weekly'
-    ? `Weekly on ${titleCase(schedule.weekday || 'MONDAY')}`
-    : `Monthly on day ${schedule.dayOfMonth}`;
-  return `${when} around ${hourLabel(schedule.hour)}`;
 }
 
 /** The always-visible automation status. */
@@ -53,7 +37,7 @@ export function renderScheduleForm(app: App, schedule: Schedule): HTMLElement {
   for (let d = 1; d <= 28; d += 1) days.push([String(d), `Day ${d}`]);
   const dayOfMonth = field('dayOfMonth', 'Day of the month', selectInput(days, String(schedule.dayOfMonth || 1)));
   const weekday = field('weekday', 'Day of the week',
-    selectInput(WEEKDAYS.map((w) => [w, titleCase(w)] as [string, string]), schedule.weekday || 'MONDAY'));
+    selectInput(WEEKDAYS.map((w) => [w, w.charAt(0) + w.slice(1).toLowerCase()] as [string, string]), schedule.weekday || 'MONDAY'));
   const hours: [string, string][] = [];
   for (let hr = 0; hr < 24; hr += 1) hours.push([String(hr), hourLabel(hr)]);
   const hour = field('hour', 'Around (your sheet’s time zone)', selectInput(hours, String(schedule.hour)));

@@ -109,9 +109,9 @@ describe('nextRunAfter', () => {
 
 describe('describeSchedule', () => {
   it('says when it runs', () => {
-    expect(describeSchedule(DEFAULT_SCHEDULE)).toBe('Monthly on day 1 at 9:00');
-    expect(describeSchedule(weekly('MONDAY'))).toBe('Every Monday at 9:00');
-    expect(describeSchedule(monthly(15, 17))).toBe('Monthly on day 15 at 17:00');
-    expect(describeSchedule(weekly('SUNDAY', 0))).toBe('Every Sunday at 0:00');
+    expect(describeSchedule(DEFAULT_SCHEDULE)).toBe('Monthly on day 1 around 09:00');
+    expect(describeSchedule(weekly('MONDAY'))).toBe('Weekly on Monday around 09:00');
+    expect(describeSchedule(monthly(15, 17))).toBe('Monthly on day 15 around 17:00');
+    expect(describeSchedule(weekly('SUNDAY', 0))).toBe('Weekly on Sunday around 00:00');
   });
 });
