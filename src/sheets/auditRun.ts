@@ -28,7 +28,7 @@ export interface AuditSession {
  */
 export function startAudit(options: { addColumns: boolean; byKey?: boolean }): AuditSession {
   const { settings, problem } = loadSettings();
-  const table = openContractsTable(settings, undefined, options.byKey ? lastAuditedSheet() : '');
+  const table = openContractsTable(settings, { preferred: options.byKey ? lastAuditedSheet() : '' });
   if (options.addColumns) ensureColumns(table, AUDIT_ADDED_FIELDS);
   const session: AuditSession = {
     table, settings,

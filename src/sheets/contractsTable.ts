@@ -2,7 +2,7 @@
  * Finding and reading the user's contracts table (SPEC.md "Which sheet", "The header row"):
  * one getValues() call per sheet looked at, whatever the number of rows.
  */
-import { findTable, REQUIRED_HEADERS_MESSAGE, type TableLayout } from '../core/headers';
+import { findTable, HEADER_SCAN_ROWS, REQUIRED_HEADERS_MESSAGE, type TableLayout } from '../core/headers';
 import type { Problem, Settings } from '../core/types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,7 +36,15 @@ function spreadsheetLocale(spreadsheet: Spreadsheet): string {
   }
 }
 
-function readSheet(sheet: Sheet): { values: unknown[][]; layout: TableLayout | null } {
+/** The whole sheet, or with `headerOnly` just the rows where a header may be (the first 10). */
+function readSheet(sheet: Sheet, headerOnly = false): { values: unknown[][]; layout: TableLayout | null } {
+  if (headerOnly) {
+    const lastRow = Math.min(HEADER_SCAN_ROWS, sheet.getLastRow());
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 1 || lastColumn < 1) return { values: [], layout: null };
+    const top = sheet.getRange(1, 1, lastRow, lastColumn).getValues() as unknown[][];
+    return { values: top, layout: findTable(top) };
+  }
   const values = sheet.getDataRange().getValues() as unknown[][];
   return { values, layout: findTable(values) };
 }
@@ -55,9 +63,13 @@ export function lastAuditedSheet(): string {
 /**
  * Opens the contracts table chosen by SPEC's rule (the configured sheet; else the active sheet if
  * it holds a table, else the first that does), or throws a message a person can act on.
- * `preferred` (a sheet name) is tried first when no sheet is configured.
+ * `preferred` (a sheet name) is tried first when no sheet is configured. Other sheets are probed
+ * by their first 10 rows before one is read whole; with `headerOnly` nothing is read whole.
  */
-export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet = activeSpreadsheet(), preferred = ''): ContractsTable {
+export function openContractsTable(settings: Settings, options: { preferred?: string; headerOnly?: boolean } = {}): ContractsTable {
+  const spreadsheet = activeSpreadsheet();
+  const headerOnly = Boolean(options.headerOnly);
+  const preferred = options.preferred || '';
   const base = { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), locale: spreadsheetLocale(spreadsheet) };
   const make = (sheet: Sheet, name: string, values: unknown[][], layout: TableLayout): ContractsTable => ({
     ...base, sheet, sheetName: name, values, layout,
@@ -70,7 +82,7 @@ export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet 
       throw new Error(`The sheet "${settings.sheetName}" chosen in Settings is missing (renamed or deleted). ` +
         'Rename it back, or pick the sheet again in Settings.');
     }
-    const { values, layout } = readSheet(sheet);
+    const { values, layout } = readSheet(sheet, headerOnly);
     if (!layout) throw new Error(`The sheet "${settings.sheetName}" has no contracts table. ${REQUIRED_HEADERS_MESSAGE}`);
     return make(sheet, settings.sheetName, values, layout);
   }
@@ -78,20 +90,20 @@ export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet 
   if (preferred) {
     const sheet = spreadsheet.getSheetByName(preferred);
     if (sheet) {
-      const { values, layout } = readSheet(sheet);
+      const { values, layout } = readSheet(sheet, headerOnly);
       if (layout) return make(sheet, preferred, values, layout);
     }
   }
   const active = spreadsheet.getActiveSheet();
   const activeName = active ? active.getName() : '';
   if (active) {
-    const { values, layout } = readSheet(active);
+    const { values, layout } = readSheet(active, headerOnly);
     if (layout) return make(active, activeName, values, layout);
   }
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
-    if (name === activeName) continue;
-    const { values, layout } = readSheet(sheet);
+    if (name === activeName || !readSheet(sheet, true).layout) continue;
+    const { values, layout } = readSheet(sheet, headerOnly);
     if (layout) return make(sheet, name, values, layout);
   }
   throw new Error(REQUIRED_HEADERS_MESSAGE);
@@ -100,7 +112,7 @@ export function openContractsTable(settings: Settings, spreadsheet: Spreadsheet 
 /** Header texts of the contracts table, or [] when there is none (for validating templates). */
 export function contractsHeaders(settings: Settings): string[] {
   try {
-    return openContractsTable(settings).layout.headers.filter((h) => h !== '');
+    return openContractsTable(settings, { headerOnly: true }).layout.headers.filter((h) => h !== '');
   } catch (_e) {
     return [];
   }

@@ -157,6 +157,20 @@ describe('finding the table', () => {
     expect(env.spreadsheet.getSheets()[0].snapshot()[0][0].value).toBe('just notes');
   });
 
+  it('reads only the first rows of other sheets while looking, and saveSettings reads only the header rows', () => {
+    const env = createFakeAppsScript({ now: NOW });
+    env.spreadsheet.getActiveSheet().load([['Client', 'Job', 'Last activity'], ['Kilo', 'App', env.localDate(isoDaysAgo(3))]]);
+    const raw = env.spreadsheet.insertSheet('Raw export');
+    raw.load(Array.from({ length: 3000 }, (_, i) => [`line ${i}`, i]));
+    env.spreadsheet.setActiveSheet(env.spreadsheet.getSheets()[1]); // a tab without a table, 3,000 rows
+    env.calls.reset();
+    runFresh(env, 'saveSettings', [{ senderName: 'Sam' }]);
+    expect(env.calls.byMethod()['Sheet.getDataRange']).toBeUndefined();
+    env.calls.reset();
+    expect(runFresh<AuditReport>(env, 'runAudit').contracts.map((c) => c.client)).toEqual(['Kilo']);
+    expect(env.calls.byMethod()['Sheet.getDataRange']).toBe(2); // the active tab, then the contracts sheet
+  });
+
   it('a configured sheet that is missing is an error, with no fallback to another sheet', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);
