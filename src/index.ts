@@ -6,6 +6,6 @@ export { runAudit, clearHighlights, selectRow } from './sheets/actions';
 export { setupContractsSheet } from './sheets/setupSheet';
 export { draftFollowUps, markFollowUpSent } from './sheets/followUps';
 export { closeContract } from './sheets/closeContract';
-export { getSettings, saveSettings } from './sheets/settingsApi';
+export { getSettings, saveSettings } from './sheets/settingsStore';
 export { getSchedule, enableSchedule, disableSchedule } from './triggers/schedule';
 export { scheduledAudit } from './triggers/scheduledAudit';

@@ -3,10 +3,11 @@
  * written for people ('December 5, 2026').
  */
 import type { Stage } from './types';
+import { CLOSE_REASONS } from './closeReasons';
 import { humanDate, type Day } from './days';
 
-/** The close reason the audit suggests for a job whose client went silent. */
-export const SILENT_CLIENT_REASON = 'Client not responsive';
+/** The close reason the audit suggests for a job whose client went silent ("Client not responsive"). */
+export const SILENT_CLIENT_REASON = CLOSE_REASONS[0];
 
 /** Active: nothing to do. */
 export function activeStep(): string {

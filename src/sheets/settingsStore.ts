@@ -11,7 +11,7 @@ export function loadSettings(): { settings: Settings; problem: string | null } {
 }
 
 /** Validates `partial` against the current settings and stores the result; invalid input throws and stores nothing. */
-export function storeSettings(partial: unknown): Settings {
+export function saveSettings(partial: unknown): Settings {
   const { settings: current } = loadSettings();
   const next = mergeSettings(current, partial, contractsHeaders({ ...current, ...pickSheetName(partial, current) }));
   if (next.sheetName && next.sheetName !== current.sheetName) {
@@ -27,4 +27,9 @@ export function storeSettings(partial: unknown): Settings {
 function pickSheetName(partial: unknown, current: Settings): { sheetName: string } {
   const p = partial as { sheetName?: unknown } | null;
   return { sheetName: p && typeof p.sheetName === 'string' ? p.sheetName.trim() : current.sheetName };
+}
+
+/** The settings in force for this document (defaults where nothing valid is stored). */
+export function getSettings(): Settings {
+  return loadSettings().settings;
 }
