@@ -114,7 +114,7 @@ export function auditTable(input: AuditInput): TableAudit {
         status: text(row, 'status'), state: evaluation.state, idleDays: evaluation.idleDays,
         followUps: evaluation.followUps, lastFollowUp: evaluation.lastFollowUp,
         followUpDue: evaluation.followUpDue, nextStep: evaluation.nextStep,
-        email: text(row, 'email'), url: text(row, 'url'),
+        email: text(row, 'email'), url: text(row, 'url'), lastPayment: null,
       },
     });
   }
@@ -123,13 +123,13 @@ export function auditTable(input: AuditInput): TableAudit {
 
 /** The report the sidebar, the digest and every action return. */
 export function buildReport(args: {
-  sheetName: string; today: Day; timeZone: string; audit: TableAudit; extraProblems: Problem[]; notice: string;
+  sheetName: string; sheetId: number; today: Day; timeZone: string; audit: TableAudit; extraProblems: Problem[]; notice: string;
 }): AuditReport {
   const contracts = args.audit.rows.map((r) => r.contract);
   const counts = countStates(contracts);
   return {
-    sheetName: args.sheetName, today: isoOfDay(args.today), timeZone: args.timeZone,
-    counts, profile: profileSignal(counts, contracts), contracts,
+    sheetName: args.sheetName, sheetId: args.sheetId, today: isoOfDay(args.today), timeZone: args.timeZone,
+    counts, profile: profileSignal(counts, contracts), contracts, omitted: 0,
     problems: [...args.extraProblems, ...args.audit.problems], notice: args.notice,
   };
 }

@@ -88,7 +88,7 @@ export function writeAudit(session: AuditSession): void {
 
 export function reportOf(session: AuditSession, notice: string): AuditReport {
   return buildReport({
-    sheetName: session.table.sheetName, today: session.today, timeZone: session.table.timeZone,
+    sheetName: session.table.sheetName, sheetId: session.table.sheet.getSheetId(), today: session.today, timeZone: session.table.timeZone,
     audit: session.audit, extraProblems: [...session.settingsProblems, ...session.table.problems], notice,
   });
 }

@@ -137,7 +137,7 @@ export function draftFollowUps(keys?: string[]): DraftResult {
     const moved = unrecorded.length === 0 ? '' :
       ` Not recorded because the row changed while drafting: ${unrecorded.join(', ')}; mark them sent once checked.`;
     const report = reportOf(current, draftNotice(drafted, toSend, failed) + moved);
-    return { drafted, toSend, failed, report };
+    return { drafted, toSend, failed, report, remaining: 0 };
   });
 }
 

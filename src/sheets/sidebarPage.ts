@@ -22,6 +22,8 @@ function bootstrapData(): SidebarBootstrap {
   return {
     report, error, settings, schedule: getSchedule(),
     placeholders: [...STANDARD_PLACEHOLDERS, ...headers],
+    auditStatus: { kind: 'never', lastAudit: null },
+    permissions: { audit: true, drafts: true, schedule: true, digest: true },
   };
 }
 

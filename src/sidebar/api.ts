@@ -3,7 +3,8 @@
  * (SPEC.md "Server API"). Shared shapes come from src/core/types.ts.
  */
 import type {
-  AuditReport, CloseReason, DraftResult, Schedule, ScheduleInput, Settings, Templates,
+  AuditReport, CloseReason, DraftOptions, DraftResult, ImportOptions, ImportResult, Permissions, Schedule,
+  ScheduleInput, Settings, Templates,
 } from '../core/types';
 
 /** What `saveSettings` accepts: any subset of the settings, templates stage by stage. */
@@ -13,7 +14,7 @@ export type SettingsInput = Partial<Omit<Settings, 'templates'>> & { templates?:
 export interface ServerApi {
   runAudit(): AuditReport;
   clearHighlights(): { removed: number };
-  draftFollowUps(keys?: string[]): DraftResult;
+  draftFollowUps(keys?: string[] | null, options?: DraftOptions): DraftResult;
   markFollowUpSent(key: string): AuditReport;
   closeContract(key: string, reason: CloseReason): AuditReport;
   selectRow(key: string): void;
@@ -22,6 +23,9 @@ export interface ServerApi {
   getSchedule(): Schedule;
   enableSchedule(input?: ScheduleInput): Schedule;
   disableSchedule(): Schedule;
+  getPermissions(): Permissions;
+  importUpworkReport(csvText: string, options?: ImportOptions): ImportResult;
+  setupContractsSheet(): { sheetName: string };
 }
 
 export type ServerFunction = keyof ServerApi;

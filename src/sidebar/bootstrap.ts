@@ -26,6 +26,10 @@ export function parseBootstrap(text: string | null | undefined): SidebarBootstra
     settings: candidate.settings as SidebarBootstrap['settings'],
     schedule: candidate.schedule as SidebarBootstrap['schedule'],
     placeholders: Array.isArray(candidate.placeholders) ? candidate.placeholders.map(String) : [],
+    auditStatus: candidate.auditStatus && typeof candidate.auditStatus === 'object' ? candidate.auditStatus
+      : { kind: 'never', lastAudit: null },
+    permissions: candidate.permissions && typeof candidate.permissions === 'object' ? candidate.permissions
+      : { audit: true, drafts: true, schedule: true, digest: true },
   };
 }
 

@@ -33,7 +33,8 @@ export function call<K extends ServerFunction>(fn: K, ...args: Args<K>): Promise
 export const server: PromisedApi<ServerApi> = {
   runAudit: () => call('runAudit'),
   clearHighlights: () => call('clearHighlights'),
-  draftFollowUps: (keys) => (keys ? call('draftFollowUps', keys) : call('draftFollowUps')),
+  draftFollowUps: (keys, options) => (options ? call('draftFollowUps', keys || null, options)
+    : keys ? call('draftFollowUps', keys) : call('draftFollowUps')),
   markFollowUpSent: (key) => call('markFollowUpSent', key),
   closeContract: (key, reason) => call('closeContract', key, reason),
   selectRow: (key) => call('selectRow', key),
@@ -42,4 +43,7 @@ export const server: PromisedApi<ServerApi> = {
   getSchedule: () => call('getSchedule'),
   enableSchedule: (input) => (input ? call('enableSchedule', input) : call('enableSchedule')),
   disableSchedule: () => call('disableSchedule'),
+  getPermissions: () => call('getPermissions'),
+  importUpworkReport: (csvText, options) => (options ? call('importUpworkReport', csvText, options) : call('importUpworkReport', csvText)),
+  setupContractsSheet: () => call('setupContractsSheet'),
 };

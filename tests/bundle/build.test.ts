@@ -22,7 +22,7 @@ function indexExports(): string[] {
 
 const SPEC_API = ['onOpen', 'onInstall', 'showSidebar', 'runAudit', 'clearHighlights', 'setupContractsSheet',
   'draftFollowUps', 'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings',
-  'getSchedule', 'enableSchedule', 'disableSchedule', 'scheduledAudit'].sort();
+  'getSchedule', 'enableSchedule', 'disableSchedule', 'scheduledAudit', 'getPermissions', 'importUpworkReport'].sort();
 
 describe('dist/Code.js', () => {
   const program = acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' }) as unknown as {

@@ -9,7 +9,7 @@ function contract(state: State, fields: Partial<AuditContract> = {}): AuditContr
   return {
     key: `k${row}`, row, client: `Client ${row}`, job: `Job ${row}`, platform: 'Direct', status: 'Open', state,
     idleDays: 40, followUps: 0, lastFollowUp: null, followUpDue: false, nextStep: 'Send a follow-up.',
-    email: '', url: '', ...fields,
+    email: '', url: '', lastPayment: null, ...fields,
   };
 }
 
@@ -22,9 +22,9 @@ function report(contracts: AuditContract[], profileMessage = ''): AuditReport {
   };
   counts.open = counts.active + counts.quiet + counts.dormant + counts.closeOut + counts.checkData;
   return {
-    sheetName: 'My contracts', today: '2026-12-01', timeZone: 'America/New_York', counts,
+    sheetName: 'My contracts', sheetId: 0, today: '2026-12-01', timeZone: 'America/New_York', counts,
     profile: { openJobs: counts.open + counts.keepOpen, activeJobs: counts.active + counts.keepOpen, message: profileMessage },
-    contracts, problems: [], notice: '',
+    contracts, omitted: 0, problems: [], notice: '',
   };
 }
 

@@ -8,7 +8,7 @@ import type { AuditContract, SidebarBootstrap } from '../../src/core/types';
 
 function contract(key: string, state: AuditContract['state']): AuditContract {
   return { key, row: 2, client: 'C', job: 'J', platform: 'Upwork', status: '', state, idleDays: 40,
-    followUps: 0, lastFollowUp: null, followUpDue: false, nextStep: '', email: '', url: '' };
+    followUps: 0, lastFollowUp: null, followUpDue: false, nextStep: '', email: '', url: '', lastPayment: null };
 }
 
 describe('attentionGroups', () => {
@@ -95,6 +95,7 @@ describe('parseBootstrap', () => {
   const bootstrap: SidebarBootstrap = {
     report: null, error: 'No contracts sheet yet.',
     settings: {} as SidebarBootstrap['settings'], schedule: {} as SidebarBootstrap['schedule'], placeholders: ['client'],
+    auditStatus: { kind: 'never', lastAudit: null }, permissions: { audit: true, drafts: true, schedule: true, digest: true },
   };
   test('reads what showSidebar embedded, including escaped markup', () => {
     const text = JSON.stringify({ ...bootstrap, error: '<img src=x>' }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
