@@ -9,4 +9,5 @@ export { closeContract } from './sheets/closeContract';
 export { getSettings, saveSettings } from './sheets/settingsStore';
 export { getSchedule, enableSchedule, disableSchedule } from './triggers/schedule';
 export { scheduledAudit } from './triggers/scheduledAudit';
-export { getPermissions, importUpworkReport } from './sheets/pending';
+export { getPermissions } from './sheets/permissions';
+export { importUpworkReport } from './sheets/pending';

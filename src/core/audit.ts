@@ -6,11 +6,17 @@ import type { AuditContract, AuditReport, Problem, Settings } from './types';
 import type { Day } from './days';
 import { isoOfDay } from './days';
 import { readDateCell, type DateCell } from './dates';
-import { FIELD_HEADERS, type Field, type TableLayout } from './headers';
+import { FIELD_HEADERS, OWN_FIELDS, type Field, type TableLayout } from './headers';
 import { evaluateContract, type Evaluation } from './states';
 import { countStates } from './counts';
 import { profileSignal } from './profile';
-import { contractKey, identityStartDate } from './keys';
+import { contractKey, identityStartDate, identityText, type ContractIdentity } from './keys';
+import type { State } from './types';
+
+/** Most contracts a report lists; past that it lists the ones needing attention (SPEC "Server API"). */
+export const MAX_REPORTED_CONTRACTS = 500;
+/** Most problems a report lists; the rest are counted in one last line. */
+export const MAX_REPORTED_PROBLEMS = 500;
 
 export interface AuditInput {
   /** The sheet's values from row 1, as getValues() returns them. */
@@ -20,6 +26,8 @@ export interface AuditInput {
   locale: string;
   today: Day;
   dayOfDate: (d: Date) => Day;
+  /** The sheet's ID: part of every key, so a key never names a contract on another tab. */
+  sheetId: number;
 }
 
 export interface AuditedRow {
@@ -59,77 +67,132 @@ export function isBlankRow(row: readonly unknown[], layout: TableLayout, ownColu
   return true;
 }
 
-/** Columns the add-on owns (follow-ups, last follow-up, audit, closed on, close reason). */
+/** Columns the add-on owns (follow-ups, last follow-up, audit, closed on, close reason, last payment). */
 export function ownColumnIndexes(layout: TableLayout): Set<number> {
   const own = new Set<number>();
-  for (const f of ['followUps', 'lastFollowUp', 'audit', 'closedOn', 'closeReason'] as Field[]) {
+  for (const f of OWN_FIELDS) {
     const i = layout.columns[f];
     if (i !== undefined) own.add(i);
   }
   return own;
 }
 
-/** The key of the contract on a row: a hash of what identifies it (see keys.ts). */
-function rowKey(text: (f: Field) => string, startDate: DateCell): string {
-  return contractKey({
+/** What identifies the contract on a row (see keys.ts). */
+function rowIdentity(text: (f: Field) => string, startDate: DateCell): ContractIdentity {
+  return {
     client: text('client'), job: text('job'), platform: text('platform'),
     startDate: identityStartDate(startDate), url: text('url'),
-  });
+  };
+}
+
+/**
+ * A row is a contract only if its Client or its Job cell holds text (SPEC "The header row"): a
+ * blank row, a stray note to the right or a totals row is not counted and not written.
+ */
+export function isContractRow(row: readonly unknown[], layout: TableLayout): boolean {
+  const { client, job } = layout.columns;
+  return (client !== undefined && cellText(row[client]) !== '') || (job !== undefined && cellText(row[job]) !== '');
 }
 
 export function auditTable(input: AuditInput): TableAudit {
   const { values, layout, settings, locale, today, dayOfDate } = input;
-  const own = ownColumnIndexes(layout);
   const col = layout.columns;
   const names = {
     lastActivity: columnName(layout, 'lastActivity', false), startDate: columnName(layout, 'startDate', false),
     lastFollowUp: columnName(layout, 'lastFollowUp', true), followUps: columnName(layout, 'followUps', true),
-    status: columnName(layout, 'status', true),
+    status: columnName(layout, 'status', true), lastPayment: columnName(layout, 'lastPayment', true),
   };
   const date = (row: readonly unknown[], f: Field): DateCell =>
     col[f] === undefined ? { kind: 'empty' } : readDateCell(row[col[f] as number], locale, dayOfDate);
   const text = (row: readonly unknown[], f: Field): string => (col[f] === undefined ? '' : cellText(row[col[f] as number]));
 
-  const rows: AuditedRow[] = [];
-  const problems: Problem[] = [];
+  // First pass: which rows are contracts, and which of them hold the same contract twice.
+  const contractRows: number[] = [];
+  const identities: ContractIdentity[] = [];
+  const rowsByIdentity = new Map<string, number[]>();
   for (let i = layout.headerRow; i < values.length; i++) {
     const row = values[i];
-    if (isBlankRow(row, layout, own)) continue;
-    const startDate = date(row, 'startDate');
+    if (!isContractRow(row, layout)) continue;
+    const identity = rowIdentity((f) => text(row, f), date(row, 'startDate'));
+    const id = identityText(identity);
+    contractRows.push(i);
+    identities.push(identity);
+    const same = rowsByIdentity.get(id);
+    if (same) same.push(i + 1); else rowsByIdentity.set(id, [i + 1]);
+  }
+
+  const rows: AuditedRow[] = [];
+  const problems: Problem[] = [];
+  contractRows.forEach((i, n) => {
+    const row = values[i];
+    const sheetRow = i + 1;
+    const identity = identities[n];
+    const same = rowsByIdentity.get(identityText(identity)) as number[];
+    const missing = (['client', 'job'] as Field[]).filter((f) => text(row, f) === '').map((f) => columnName(layout, f, true));
+    const lastPayment = date(row, 'lastPayment');
     const evaluation = evaluateContract({
       status: text(row, 'status'),
-      lastActivity: date(row, 'lastActivity'), startDate,
-      lastFollowUp: date(row, 'lastFollowUp'),
+      lastActivity: date(row, 'lastActivity'), startDate: date(row, 'startDate'),
+      lastFollowUp: date(row, 'lastFollowUp'), lastPayment, missing,
+      sameAs: same.length > 1 ? same.filter((r) => r !== sheetRow) : [],
       followUps: col.followUps === undefined ? '' : row[col.followUps],
       columnNames: names,
     }, settings, today);
-    const sheetRow = i + 1;
     if (evaluation.problem) problems.push({ row: sheetRow, message: `Row ${sheetRow}: ${evaluation.problem}` });
     rows.push({
       index: i,
       evaluation,
       contract: {
-        key: rowKey((f) => text(row, f), startDate), row: sheetRow,
-        client: text(row, 'client'), job: text(row, 'job'), platform: text(row, 'platform'),
+        key: contractKey(identity, input.sheetId), row: sheetRow,
+        client: identity.client, job: identity.job, platform: identity.platform,
         status: text(row, 'status'), state: evaluation.state, idleDays: evaluation.idleDays,
         followUps: evaluation.followUps, lastFollowUp: evaluation.lastFollowUp,
         followUpDue: evaluation.followUpDue, nextStep: evaluation.nextStep,
-        email: text(row, 'email'), url: text(row, 'url'), lastPayment: null,
+        email: text(row, 'email'), url: text(row, 'url'),
+        lastPayment: lastPayment.kind === 'date' ? isoOfDay(lastPayment.day) : null,
       },
     });
-  }
+  });
   return { rows, problems };
+}
+
+const ATTENTION_ORDER: readonly State[] = ['Close out', 'Dormant', 'Quiet', 'Check data'];
+
+/**
+ * The contracts a report lists: every one, in sheet order, up to MAX_REPORTED_CONTRACTS; past
+ * that, the ones needing attention (Close out, Dormant, Quiet, Check data, sheet order within
+ * each), at most that many, so no report grows with the sheet.
+ */
+export function reportedContracts(all: readonly AuditContract[]): { contracts: AuditContract[]; omitted: number } {
+  if (all.length <= MAX_REPORTED_CONTRACTS) return { contracts: all.slice(), omitted: 0 };
+  const contracts: AuditContract[] = [];
+  for (const state of ATTENTION_ORDER) {
+    for (const c of all) {
+      if (contracts.length >= MAX_REPORTED_CONTRACTS) break;
+      if (c.state === state) contracts.push(c);
+    }
+  }
+  return { contracts, omitted: all.length - contracts.length };
+}
+
+/** The problems a report lists, at most MAX_REPORTED_PROBLEMS, then one line counting the rest. */
+export function reportedProblems(problems: readonly Problem[]): Problem[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems.slice();
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS - 1);
+  const rest = problems.length - shown.length;
+  return [...shown, { row: 0, message: `…and ${rest} more rows to check: see the notes in the Audit column.` }];
 }
 
 /** The report the sidebar, the digest and every action return. */
 export function buildReport(args: {
   sheetName: string; sheetId: number; today: Day; timeZone: string; audit: TableAudit; extraProblems: Problem[]; notice: string;
 }): AuditReport {
-  const contracts = args.audit.rows.map((r) => r.contract);
-  const counts = countStates(contracts);
+  const all = args.audit.rows.map((r) => r.contract);
+  const counts = countStates(all);
+  const { contracts, omitted } = reportedContracts(all);
   return {
     sheetName: args.sheetName, sheetId: args.sheetId, today: isoOfDay(args.today), timeZone: args.timeZone,
-    counts, profile: profileSignal(counts, contracts), contracts, omitted: 0,
-    problems: [...args.extraProblems, ...args.audit.problems], notice: args.notice,
+    counts, profile: profileSignal(counts, all), contracts, omitted,
+    problems: reportedProblems([...args.extraProblems, ...args.audit.problems]), notice: args.notice,
   };
 }

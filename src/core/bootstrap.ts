@@ -5,13 +5,13 @@
 import type { AuditContract, AuditReport } from './types';
 
 /** Most contracts the embedded report carries; the counts always cover every row. */
-export const EMBEDDED_CONTRACTS_LIMIT = 300;
+export const EMBEDDED_CONTRACTS_LIMIT = 500;
 const ATTENTION: ReadonlyArray<AuditContract['state']> = ['Close out', 'Dormant', 'Quiet', 'Check data'];
 
 /** The report cut to the contracts the sidebar shows (those needing attention), within the limit. */
 export function sidebarReport(report: AuditReport): AuditReport {
   const contracts = report.contracts.filter((c) => ATTENTION.indexOf(c.state) >= 0).slice(0, EMBEDDED_CONTRACTS_LIMIT);
-  return { ...report, contracts };
+  return { ...report, contracts, omitted: report.omitted + report.contracts.length - contracts.length };
 }
 
 /** JSON safe inside <script type="application/json">: <, >, &, U+2028 and U+2029 are escaped. */

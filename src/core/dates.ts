@@ -3,7 +3,7 @@
  * unmistakably one: a Date value, ISO text, the sheet locale's numeric form with a 4-digit year,
  * or an English month name. Anything else is bad data with a reason, never a guess.
  */
-import { Day, dayFromYmd, daysInMonth, monthName } from './days';
+import { Day, dayFromYmd, daysInMonth, isoOfDay, monthName, ymdOfDay } from './days';
 
 export type DateCell =
   | { kind: 'empty' }
@@ -18,9 +18,41 @@ export const MONTH_FIRST_LOCALES: readonly string[] = ['en_US', 'en_PH', 'fil_PH
 
 /** Whether the locale writes numeric dates day first (en_GB: 01/10/2026 = 1 October). */
 export function isDayFirstLocale(locale: string): boolean {
-  const wanted = String(locale).trim().replace(/-/g, '_').toLowerCase();
+  const wanted = canonicalLocale(locale);
   return !MONTH_FIRST_LOCALES.some((l) => l.toLowerCase() === wanted);
 }
+
+/**
+ * Languages (or language_COUNTRY) whose numeric dates use '.' or '-' between day, month and year
+ * (de_DE 01.10.2026, nl_NL 01-10-2026); every other locale writes '/'. A date typed with another
+ * locale's separator (01.10.2026 under en_US) is not read: it was written for another order.
+ */
+const DOT_LOCALES: readonly string[] = ['de', 'ru', 'pl', 'fi', 'da', 'nb', 'no', 'nn', 'tr', 'uk', 'ro', 'he', 'iw',
+  'lv', 'et', 'sr', 'cs', 'sk', 'sl', 'hr', 'bg', 'be', 'kk', 'az', 'hy', 'ka', 'mk', 'bs', 'is', 'it_ch', 'fr_ch'];
+const DASH_LOCALES: readonly string[] = ['nl_nl', 'es_cl', 'fy'];
+
+function canonicalLocale(locale: string): string {
+  return String(locale || '').trim().replace(/-/g, '_').toLowerCase();
+}
+
+/** The separator the locale writes numeric day/month dates with: '/', '.' or '-'. */
+export function dateSeparator(locale: string): string {
+  const wanted = canonicalLocale(locale);
+  const language = wanted.split('_')[0];
+  const inList = (list: readonly string[]) => list.indexOf(wanted) >= 0 || list.indexOf(language) >= 0;
+  if (inList(DASH_LOCALES)) return '-';
+  if (inList(DOT_LOCALES)) return '.';
+  return '/';
+}
+
+/** How the locale writes October 1, 2026 in numbers: '10/01/2026', '01/10/2026', '01.10.2026'. */
+export function numericExample(locale: string): string {
+  const sep = dateSeparator(locale);
+  return isDayFirstLocale(locale) ? `01${sep}10${sep}2026` : `10${sep}01${sep}2026`;
+}
+
+/** The first year the audit accepts: earlier dates are typing mistakes (a time, a wrong century). */
+export const FIRST_YEAR = 2000;
 
 const MONTHS_BY_NAME: Readonly<Record<string, number>> = (() => {
   const table: Record<string, number> = { sept: 9 };
@@ -54,7 +86,7 @@ export function readDateCell(value: unknown, locale: string, dayOfDate: (d: Date
   if (Object.prototype.toString.call(value) === '[object Date]') {
     const date = value as Date;
     if (isNaN(date.getTime())) return bad('', `The cell holds an invalid date. ${DATE_EXAMPLE}`);
-    return { kind: 'date', day: dayOfDate(date) };
+    return plausible({ kind: 'date', day: dayOfDate(date) }, '');
   }
   if (typeof value === 'number') {
     return bad(String(value), `${String(value)} is a number, not a date. ${DATE_EXAMPLE}`);
@@ -65,7 +97,23 @@ export function readDateCell(value: unknown, locale: string, dayOfDate: (d: Date
   }
   const text = String(value).trim();
   if (text === '') return { kind: 'empty' };
-  return readDateText(text, isDayFirstLocale(locale));
+  return plausible(readDateText(text, locale), text);
+}
+
+/**
+ * A date before 2000 or after 9999 is a typing mistake, not a contract date: a time typed alone
+ * (Sheets stores 9:30 as December 30, 1899), a year written 0026 or 1850, a year 10000 cell.
+ */
+function plausible(cell: DateCell, text: string): DateCell {
+  if (cell.kind !== 'date') return cell;
+  const { year } = ymdOfDay(cell.day);
+  const shown = text ? `${quoted(text)} is` : 'The cell holds';
+  if (year === 1899 && isoOfDay(cell.day) === '1899-12-30') {
+    return bad(text, `${shown} a time of day, not a date. ${DATE_EXAMPLE}`);
+  }
+  if (year < FIRST_YEAR) return bad(text, `${shown} a date in the year ${year}, before ${FIRST_YEAR}: check the year. ${DATE_EXAMPLE}`);
+  if (year > 9999) return bad(text, `${shown} a date in the year ${year}: check the year. ${DATE_EXAMPLE}`);
+  return cell;
 }
 
 function bad(text: string, reason: string): DateCell {
@@ -76,7 +124,8 @@ function quoted(text: string): string {
   return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 }
 
-function readDateText(text: string, dayFirst: boolean): DateCell {
+function readDateText(text: string, locale: string): DateCell {
+  const dayFirst = isDayFirstLocale(locale);
   if (ERROR_VALUE.test(text)) {
     return bad(text, `The cell shows the error ${text.toUpperCase()}, not a date. Fix the formula, or ${lowerFirst(DATE_EXAMPLE)}`);
   }
@@ -89,6 +138,10 @@ function readDateText(text: string, dayFirst: boolean): DateCell {
     const second = Number(match[3]);
     const year = Number(match[4]);
     const order = dayFirst ? 'day/month/year' : 'month/day/year';
+    if (match[2] !== dateSeparator(locale)) {
+      return bad(text, `${quoted(text)} is not written the way this spreadsheet writes dates `
+        + `(${numericExample(locale)} is October 1, 2026 here). ${DATE_EXAMPLE}`);
+    }
     if ((dayFirst ? second : first) > 12) {
       return bad(text, `${quoted(text)} is not a date in this spreadsheet's order (${order}). ${DATE_EXAMPLE}`);
     }

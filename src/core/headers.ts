@@ -7,7 +7,8 @@
 import { normalizeName } from './normalize';
 
 export type Field = 'client' | 'job' | 'status' | 'lastActivity' | 'startDate' | 'platform' | 'email' | 'url'
-  | 'earnings' | 'followUps' | 'lastFollowUp' | 'audit' | 'closedOn' | 'closeReason';
+  | 'earnings' | 'contact' | 'contractType' | 'contractId' | 'lastPayment'
+  | 'followUps' | 'lastFollowUp' | 'audit' | 'closedOn' | 'closeReason';
 
 /** The header texts recognised for each field; the first is the canonical one. */
 export const FIELD_HEADERS: Record<Field, readonly string[]> = {
@@ -21,6 +22,11 @@ export const FIELD_HEADERS: Record<Field, readonly string[]> = {
   email: ['Client email', 'Email', 'Email address', 'Client email address'],
   url: ['Contract URL', 'Contract link', 'Link', 'URL', 'Job link', 'Job URL'],
   earnings: ['Earnings', 'Earned', 'Billed', 'Amount', 'Total earned'],
+  contact: ['Contact', 'Contact name', 'Client contact', 'Contact person'],
+  contractType: ['Contract type', 'Type', 'Job type'],
+  // Not "Contract #": without its punctuation it reads "Contract", the job's title.
+  contractId: ['Contract ID', 'Contract number', 'Contract no'],
+  lastPayment: ['Last payment', 'Last paid', 'Last payment date'],
   followUps: ['Follow-ups', 'Follow-ups sent'],
   lastFollowUp: ['Last follow-up', 'Last follow-up date'],
   audit: ['Audit'],
@@ -31,18 +37,22 @@ export const FIELD_HEADERS: Record<Field, readonly string[]> = {
 /** The exact header texts the add-on writes for its own columns. */
 export const ADDON_HEADERS = {
   followUps: 'Follow-ups', lastFollowUp: 'Last follow-up', audit: 'Audit',
-  closedOn: 'Closed on', closeReason: 'Close reason',
+  closedOn: 'Closed on', closeReason: 'Close reason', lastPayment: 'Last payment',
 } as const satisfies Partial<Record<Field, string>>;
 
 /** Columns the audit appends when missing, in this order. */
 export const AUDIT_ADDED_FIELDS: readonly Field[] = ['followUps', 'lastFollowUp', 'audit'];
 /** Columns the first close appends when missing, in this order. */
 export const CLOSE_ADDED_FIELDS: readonly Field[] = ['closedOn', 'closeReason'];
+/** The column the first Upwork import that matches a row appends when missing. */
+export const IMPORT_ADDED_FIELDS: readonly Field[] = ['lastPayment'];
+/** Every column the add-on writes (besides Status when closing). */
+export const OWN_FIELDS: readonly Field[] = ['followUps', 'lastFollowUp', 'audit', 'closedOn', 'closeReason', 'lastPayment'];
 
 /** The header row setupContractsSheet writes: the user's columns, then the add-on's. */
 export const ALL_SETUP_HEADERS: readonly string[] = [
   'Client', 'Job', 'Platform', 'Status', 'Start date', 'Last client activity',
-  'Client email', 'Contract URL', 'Earnings',
+  'Contact', 'Client email', 'Contract URL', 'Contract ID', 'Contract type', 'Earnings', ADDON_HEADERS.lastPayment,
   ADDON_HEADERS.followUps, ADDON_HEADERS.lastFollowUp, ADDON_HEADERS.audit,
   ADDON_HEADERS.closedOn, ADDON_HEADERS.closeReason,
 ];

@@ -34,10 +34,25 @@ function hex8(n: number): string {
   return n.toString(16).padStart(8, '0');
 }
 
-/** A short deterministic key ('c' + 16 hex digits): the same for the same identity. */
-export function contractKey(id: ContractIdentity): string {
-  const text = [id.client, id.job, id.platform, id.startDate, id.url].map(normalizeIdentityText).join('\u001f');
+/** The identity as compared: every field normalised, joined by a separator no cell text holds. */
+export function identityText(id: ContractIdentity): string {
+  return [id.client, id.job, id.platform, id.startDate, id.url].map(normalizeIdentityText).join('\u001f');
+}
+
+/**
+ * A short deterministic key ('c' + 16 hex digits + '-' + the sheet's ID): the same for the same
+ * identity on the same sheet. The sheet's ID is part of it so that a key shown for one tab can
+ * never act on a contract of another tab (a copy of the tab has another ID); it survives renames.
+ */
+export function contractKey(id: ContractIdentity, sheetId: number): string {
+  const text = identityText(id);
   // Two FNV-1a variants (standard offset basis, and another seed over the reversed text) make 64 bits.
   const [forward, backward] = fnv1a32Pair(text, 0x811c9dc5, 0x050c5d1f);
-  return `c${hex8(forward)}${hex8(backward)}`;
+  return `c${hex8(forward)}${hex8(backward)}-${Math.trunc(Number(sheetId)) || 0}`;
+}
+
+/** The sheet ID a key names, or null when the text is not a key. */
+export function sheetIdOfKey(key: unknown): number | null {
+  const match = typeof key === 'string' ? /^c[0-9a-f]{16}-(\d+)$/.exec(key.trim()) : null;
+  return match ? Number(match[1]) : null;
 }

@@ -1,5 +1,5 @@
 import type { Settings, Stage, Template, Templates } from './types';
-import { DEFAULT_TEMPLATES, STAGES, validateTemplates } from './templates';
+import { DEFAULT_TEMPLATES, STAGES, templateErrors } from './templates';
 
 /** SPEC defaults: the thresholds of the state table, the default templates. */
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -42,12 +42,26 @@ export const RANGES: Readonly<Record<NumberField, { min: number; max: number }>>
   closeAfterDays: { min: 0, max: 60 },
 };
 
+/** What each setting is called in the Settings panel: error messages use these words. */
+export const SETTING_LABELS: Readonly<Record<NumberField | TextField | BooleanField, string>> = {
+  quietDays: 'Quiet after (days idle)',
+  dormantDays: 'Dormant after (days idle)',
+  followUpEveryDays: 'Follow up every (days)',
+  maxFollowUps: 'Follow-ups before closing',
+  closeAfterDays: 'Close after the last follow-up (days)',
+  sheetName: 'Contracts sheet',
+  senderName: 'Your name',
+  autoDraft: 'Draft due follow-ups on each automatic audit',
+  digestEmail: 'Email me a digest',
+};
+
 /**
  * Validates a partial update (as sent by the Settings form) against the current settings and
- * returns the full new settings. Throws an Error naming the field and its allowed values, e.g.
- * 'quietDays must be a whole number from 1 to 364 and less than dormantDays (30).'. Unknown
- * fields are refused by name. Templates may be given per stage and field; when given, they are
- * checked against the contracts table's `headerNames`.
+ * returns the full new settings. Every invalid field is reported at once: the Error's message
+ * has one line per field, `<setting>: <sentence>`, the sentence using the field's label, e.g.
+ * 'quietDays: Quiet after (days idle) must be a whole number from 1 to 29.' (setting names like
+ * `templates.first.body` for templates). Unknown fields are refused by name. Templates may be
+ * given per stage and field; when given, they are checked against the table's `headerNames`.
  */
 export function mergeSettings(current: Settings, partial: unknown, headerNames: readonly string[]): Settings {
   if (!isPlainObject(partial)) {
@@ -58,25 +72,31 @@ export function mergeSettings(current: Settings, partial: unknown, headerNames: 
   if (unknown !== undefined) {
     throw new Error(`Unknown setting "${unknown}". Settings are: ${FIELD_NAMES.join(', ')}.`);
   }
+  const errors: [string, string][] = [];
   const next: Settings = copySettings(current);
   for (const field of TEXT_FIELDS) {
-    if (given.includes(field)) next[field] = parseText(field, partial[field]);
+    if (!given.includes(field)) continue;
+    try { next[field] = parseText(field, partial[field]); } catch (e) { errors.push([field, (e as Error).message]); }
   }
   for (const field of BOOLEAN_FIELDS) {
     if (!given.includes(field)) continue;
     const value = partial[field];
-    if (typeof value !== 'boolean') throw new Error(`${field} must be true or false.`);
-    next[field] = value;
+    if (typeof value === 'boolean') next[field] = value;
+    else errors.push([field, `${SETTING_LABELS[field]} must be on or off (true or false).`]);
   }
-  const numbers = parseNumbers(partial, given, next);
-  Object.assign(next, numbers);
+  Object.assign(next, parseNumbers(partial, given, next, errors));
   if (given.includes('templates')) {
-    next.templates = mergeTemplates(next.templates, partial.templates);
-    validateTemplates(next.templates, headerNames);
+    try {
+      next.templates = mergeTemplates(next.templates, partial.templates);
+      for (const e of templateErrors(next.templates, headerNames)) errors.push([e.field, e.message]);
+    } catch (e) {
+      errors.push(['templates', (e as Error).message]);
+    }
   }
+  if (errors.length > 0) throw new Error(errors.map(([field, message]) => `${field}: ${message}`).join('\n'));
   const bytes = utf8Length(serializeSettings(next));
   if (bytes > MAX_STORED_BYTES) {
-    throw new Error(`Your templates are too long to save together (${bytes} bytes; the limit is about `
+    throw new Error(`templates: Your templates are too long to save together (${bytes} bytes; the limit is about `
       + `${MAX_STORED_BYTES}). Shorten a template body.`);
   }
   return next;
@@ -151,33 +171,33 @@ function readStoredTemplates(stored: unknown, into: Templates, damaged: string[]
   }
 }
 
-function parseNumbers(partial: Record<string, unknown>, given: string[], next: Settings): Pick<Settings, NumberField> {
+function parseNumbers(partial: Record<string, unknown>, given: string[], next: Settings,
+  errors: [string, string][]): Pick<Settings, NumberField> {
   const numbers: Pick<Settings, NumberField> = {
     quietDays: next.quietDays, dormantDays: next.dormantDays, followUpEveryDays: next.followUpEveryDays,
     maxFollowUps: next.maxFollowUps, closeAfterDays: next.closeAfterDays,
   };
-  // dormantDays first, so that quietDays' message names the dormantDays it will be compared with.
-  for (const field of ['dormantDays', 'quietDays', 'followUpEveryDays', 'maxFollowUps', 'closeAfterDays'] as const) {
+  const bad = new Set<NumberField>();
+  for (const field of NUMBER_FIELDS) {
     if (!given.includes(field)) continue;
     const value = wholeNumber(partial[field]);
-    if (value === null || value < RANGES[field].min || value > RANGES[field].max) {
-      throw new Error(numberRule(field, numbers));
-    }
-    numbers[field] = value;
+    if (value === null || value < RANGES[field].min || value > RANGES[field].max) bad.add(field);
+    else numbers[field] = value;
   }
-  if (numbers.quietDays >= numbers.dormantDays) {
-    const blamed: NumberField = given.includes('quietDays') ? 'quietDays' : 'dormantDays';
-    throw new Error(numberRule(blamed, numbers));
+  // Quiet must come before Dormant: blame the one the user changed (quietDays when both were).
+  if (!bad.has('quietDays') && !bad.has('dormantDays') && numbers.quietDays >= numbers.dormantDays) {
+    bad.add(given.includes('quietDays') ? 'quietDays' : 'dormantDays');
   }
+  for (const field of NUMBER_FIELDS) if (bad.has(field)) errors.push([field, numberRule(field, numbers)]);
   return numbers;
 }
 
+/** "Quiet after (days idle) must be a whole number from 1 to 29." with the range that fits the other threshold. */
 function numberRule(field: NumberField, numbers: Pick<Settings, NumberField>): string {
-  const { min, max } = RANGES[field];
-  const base = `${field} must be a whole number from ${min} to ${max}`;
-  if (field === 'quietDays') return `${base} and less than dormantDays (${numbers.dormantDays}).`;
-  if (field === 'dormantDays') return `${base} and more than quietDays (${numbers.quietDays}).`;
-  return `${base}.`;
+  let { min, max } = RANGES[field];
+  if (field === 'quietDays') max = Math.min(max, numbers.dormantDays - 1);
+  if (field === 'dormantDays') min = Math.max(min, numbers.quietDays + 1);
+  return `${SETTING_LABELS[field]} must be a whole number from ${min} to ${max}.`;
 }
 
 /** A whole number given as a number or as whole-number text ("20"); null for anything else. */
@@ -189,7 +209,7 @@ function wholeNumber(value: unknown): number | null {
 
 function parseText(field: TextField, value: unknown): string {
   if (typeof value !== 'string' || value.trim().length > MAX_NAME_CHARS) {
-    throw new Error(`${field} must be text of at most ${MAX_NAME_CHARS} characters.`);
+    throw new Error(`${SETTING_LABELS[field]} must be text of at most ${MAX_NAME_CHARS} characters.`);
   }
   return value.trim();
 }

@@ -13,6 +13,9 @@ import {
   fixNumberStep, fixStatusStep, nextFollowUpStep, quietStep, sendFollowUpStep,
 } from './nextStep';
 
+/** Every word the audit writes in the Audit column. */
+export const STATE_WORDS: readonly State[] = ['Active', 'Quiet', 'Dormant', 'Close out', 'Closed', 'Keep open', 'Check data'];
+
 /** The settings the state depends on (a subset of Settings). */
 export interface Thresholds {
   quietDays: number; dormantDays: number; followUpEveryDays: number; maxFollowUps: number; closeAfterDays: number;
@@ -23,15 +26,22 @@ export interface RowFacts {
   /** Trimmed text of the status cell ('' without a status column). */
   status: string;
   lastActivity: DateCell; startDate: DateCell; lastFollowUp: DateCell;
+  /** The Last payment cell (an Upwork import): a payment is the client acting. Empty when there is no such column. */
+  lastPayment?: DateCell;
+  /** Headers of the identity columns left empty (client, job): an open row without them cannot be followed up. */
+  missing?: string[];
+  /** Other rows holding the same contract (same identity): all of them are Check data, whatever their status. */
+  sameAs?: number[];
   /** Raw Follow-ups cell ('' = 0). */
   followUps: unknown;
   /** Header texts, for messages; '' for a column the table does not have. */
-  columnNames: { lastActivity: string; startDate: string; lastFollowUp: string; followUps: string; status: string };
+  columnNames: { lastActivity: string; startDate: string; lastFollowUp: string; followUps: string; status: string;
+    lastPayment?: string };
 }
 
 export interface Evaluation {
   state: State;
-  /** Days since the latest of last activity and start date, whenever such a date exists (any state); else null. */
+  /** Days since the latest of last activity, last payment and start date, whenever such a date exists (any state); else null. */
   idleDays: number | null;
   /** Follow-ups that count (0 after the client's later reply). */
   followUps: number;
@@ -74,16 +84,20 @@ function dayOf(cell: DateCell): Day | null {
   return cell.kind === 'date' ? cell.day : null;
 }
 
-/** The latest of last activity and start date: what idle days count from. */
+/** The latest of last activity, last payment and start date: what idle days count from. */
 function idleSince(facts: RowFacts): Day | null {
-  const days = [dayOf(facts.lastActivity), dayOf(facts.startDate)].filter((d): d is Day => d !== null);
+  const payment = facts.lastPayment ? dayOf(facts.lastPayment) : null;
+  const days = [dayOf(facts.lastActivity), payment, dayOf(facts.startDate)].filter((d): d is Day => d !== null);
   return days.length === 0 ? null : Math.max(...days);
 }
 
 /** Evaluate one contract row against the thresholds on `today` (SPEC's state table). */
 export function evaluateContract(facts: RowFacts, t: Thresholds, today: Day): Evaluation {
   const since = idleSince(facts);
-  const lastActivity = dayOf(facts.lastActivity);
+  // A reply or a payment after a follow-up both mean the client acted: the count starts again.
+  const paid = facts.lastPayment ? dayOf(facts.lastPayment) : null;
+  const activity = dayOf(facts.lastActivity);
+  const lastActivity = paid !== null && (activity === null || paid > activity) ? paid : activity;
   const lastFollowUp = dayOf(facts.lastFollowUp);
   const sheetCount = readFollowUpsCell(facts.followUps);
   // A follow-up counts only if the client has not replied on a later day.
@@ -98,6 +112,7 @@ export function evaluateContract(facts: RowFacts, t: Thresholds, today: Day): Ev
     followUpDue: false, stage: null, closeOnDay: null, nextStep: '', problem: null,
   };
 
+  if (facts.sameAs && facts.sameAs.length > 0) return checkData(base, [duplicateIssue(facts.sameAs)]);
   const statusClass = classifyStatus(facts.status);
   if (statusClass === 'closed') return { ...base, state: 'Closed' };
   if (statusClass === 'keepOpen') return { ...base, state: 'Keep open' };
@@ -118,6 +133,15 @@ function checkData(base: Evaluation, issues: Issue[]): Evaluation {
   };
 }
 
+function duplicateIssue(rows: readonly number[]): Issue {
+  const list = rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  return {
+    step: `Same contract as ${list}: make the rows differ.`,
+    note: `The same contract as ${list} (same client, job, platform, start date and link). `
+      + 'No follow-up is drafted for it until the rows differ: delete the copy, or change the start date or link of one of them.',
+  };
+}
+
 function unknownStatusIssue(facts: RowFacts): Issue {
   const column = facts.columnNames.status || FIELD_HEADERS.status[0];
   const known = [...STATUS_WORDS.open, ...STATUS_WORDS.closed, ...STATUS_WORDS.keepOpen].join(', ');
@@ -131,11 +155,15 @@ function unknownStatusIssue(facts: RowFacts): Issue {
 function rowIssues(facts: RowFacts, sheetCount: number | null, today: Day): Issue[] {
   const names = facts.columnNames;
   const issues: Issue[] = [];
+  for (const column of facts.missing || []) {
+    issues.push({ step: `Fill in ${column}.`, note: `${column} is empty: fill it in so the add-on can name this contract in follow-ups.` });
+  }
   const dated: [DateCell, string][] = [
     [facts.lastActivity, names.lastActivity || FIELD_HEADERS.lastActivity[0]],
     [facts.startDate, names.startDate || FIELD_HEADERS.startDate[0]],
     [facts.lastFollowUp, names.lastFollowUp || FIELD_HEADERS.lastFollowUp[0]],
   ];
+  if (facts.lastPayment) dated.push([facts.lastPayment, names.lastPayment || FIELD_HEADERS.lastPayment[0]]);
   for (const [cell, column] of dated) {
     if (cell.kind === 'bad') issues.push({ step: fixDateStep(column), note: `${column}: ${cell.reason}` });
     if (cell.kind === 'date' && cell.day > today) {
@@ -152,7 +180,8 @@ function rowIssues(facts: RowFacts, sheetCount: number | null, today: Day): Issu
       note: `${column}: "${shownValue(facts.followUps)}" is not a count. Write a whole number: 0, 1, 2…`,
     });
   }
-  if (facts.lastActivity.kind === 'empty' && facts.startDate.kind === 'empty') issues.push(noDateIssue(facts));
+  const paymentEmpty = !facts.lastPayment || facts.lastPayment.kind === 'empty';
+  if (facts.lastActivity.kind === 'empty' && facts.startDate.kind === 'empty' && paymentEmpty) issues.push(noDateIssue(facts));
   return issues;
 }
 

@@ -6,7 +6,7 @@ export const STAGES: readonly Stage[] = /* @__PURE__ */ Object.freeze(['first', 
 
 /** Placeholders every template may use, besides the contracts table's headers. */
 export const STANDARD_PLACEHOLDERS: readonly string[] = /* @__PURE__ */ Object.freeze([
-  'client', 'job', 'idleDays', 'closeDate', 'senderName',
+  'client', 'contact', 'job', 'idleDays', 'closeDate', 'senderName',
 ]);
 
 /** The follow-ups a careful freelancer would send: short, friendly, no guilt. */
@@ -14,7 +14,7 @@ export const DEFAULT_TEMPLATES: Templates = /* @__PURE__ */ Object.freeze({
   first: /* @__PURE__ */ Object.freeze({
     subject: 'Checking in on {{job}}',
     body: [
-      'Hi {{client}},',
+      'Hi {{contact}},',
       '',
       'I hope all is well. It has been a little while since we last spoke about {{job}}, so I wanted to check in.',
       '',
@@ -27,7 +27,7 @@ export const DEFAULT_TEMPLATES: Templates = /* @__PURE__ */ Object.freeze({
   second: /* @__PURE__ */ Object.freeze({
     subject: 'Following up on {{job}}',
     body: [
-      'Hi {{client}},',
+      'Hi {{contact}},',
       '',
       'Just following up on my last message about {{job}}. Is there anything more you would like me to do on it?',
       '',
@@ -40,7 +40,7 @@ export const DEFAULT_TEMPLATES: Templates = /* @__PURE__ */ Object.freeze({
   final: /* @__PURE__ */ Object.freeze({
     subject: 'Closing {{job}} on {{closeDate}}',
     body: [
-      'Hi {{client}},',
+      'Hi {{contact}},',
       '',
       'I have not heard back about {{job}}, so I plan to close our contract on {{closeDate}}. '
         + 'Closing finished work keeps my availability accurate for new clients; it is simply housekeeping.',
@@ -71,29 +71,106 @@ export function placeholdersIn(text: string): string[] {
 const FIELDS = ['subject', 'body'] as const;
 
 /**
- * Checks every stage's subject and body: neither empty, the subject on one line, and every
- * placeholder a standard one or a header of the contracts table (`headerNames`). Throws an Error
- * naming the stage, the field and the unknown placeholder, listing the allowed ones.
+ * Braces that are not part of a `{{name}}`: `{{client}`, `{client}}`, `{{ {{job}} }}`. Such text
+ * would reach the client as typed, so saving it is refused. Returns the first stray piece, or null.
  */
-export function validateTemplates(templates: Templates, headerNames: readonly string[]): void {
+export function strayBraces(text: string): string | null {
+  const rest = String(text).replace(PLACEHOLDER, ' ');
+  const match = /[^{}\s]{0,12}[{}]+[^{}\s]{0,12}[{}]*/.exec(rest);
+  return match ? match[0].trim() : null;
+}
+
+/** The allowed placeholder closest to `name` (by edit distance), for "did you mean" hints. */
+export function nearestPlaceholder(name: string, allowed: readonly string[]): string | null {
+  const target = normalizeName(name);
+  let best: { name: string; distance: number } | null = null;
+  for (const candidate of allowed) {
+    const distance = editDistance(target, normalizeName(candidate));
+    if (!best || distance < best.distance) best = { name: candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(target.length / 2)) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/**
+ * Placeholders of the saved templates that no longer resolve (their column was renamed or
+ * deleted since they were saved): one sentence each, for the report's problems. Such a
+ * follow-up is never sent with the placeholder as literal text: its row fails instead.
+ */
+export function templateProblems(templates: Templates, headerNames: readonly string[]): string[] {
   const allowed = new Set([...STANDARD_PLACEHOLDERS, ...headerNames].map(normalizeName));
+  const problems: string[] = [];
   for (const stage of STAGES) {
     for (const field of FIELDS) {
-      const where = `the ${stage} follow-up's ${field}`;
-      const text: unknown = templates?.[stage]?.[field];
-      if (typeof text !== 'string' || text.trim() === '') {
-        throw new Error(`The ${stage} follow-up's ${field} is empty. Write a ${field} for it.`);
-      }
-      if (field === 'subject' && /[\r\n]/.test(text)) {
-        throw new Error(`The ${stage} follow-up's subject must fit on one line.`);
-      }
-      for (const name of placeholdersIn(text)) {
-        if (name !== '' && allowed.has(normalizeName(name))) continue;
-        throw new Error(`Unknown placeholder {{${name}}} in ${where}. `
-          + `Use one of: ${allowedList(headerNames)}.`);
+      for (const name of placeholdersIn(templates[stage][field])) {
+        if (allowed.has(normalizeName(name))) continue;
+        problems.push(`The ${stage} follow-up's ${field} uses {{${name}}}, which is not a column of this sheet `
+          + '(renamed or deleted?): follow-ups at that stage are not drafted until you fix the template in Settings.');
       }
     }
   }
+  return problems;
+}
+
+/** Placeholders in `template` that `headerNames` and the standard ones do not resolve. */
+export function unresolvedPlaceholders(template: Template, headerNames: readonly string[]): string[] {
+  const allowed = new Set([...STANDARD_PLACEHOLDERS, ...headerNames].map(normalizeName));
+  return [...placeholdersIn(template.subject), ...placeholdersIn(template.body)].filter((n) => !allowed.has(normalizeName(n)));
+}
+
+/** One template field that cannot be saved: `field` is 'templates.<stage>.<subject|body>'. */
+export interface TemplateError { field: string; message: string }
+
+/**
+ * Checks every stage's subject and body: neither empty, the subject on one line, every
+ * placeholder a standard one or a header of the contracts table (`headerNames`), no stray
+ * braces. Returns one error per field that fails, naming the stage and the field.
+ */
+export function templateErrors(templates: Templates, headerNames: readonly string[]): TemplateError[] {
+  const allowed = new Set([...STANDARD_PLACEHOLDERS, ...headerNames].map(normalizeName));
+  const errors: TemplateError[] = [];
+  for (const stage of STAGES) {
+    for (const field of FIELDS) {
+      const message = fieldError(stage, field, templates?.[stage]?.[field], allowed, headerNames);
+      if (message) errors.push({ field: `templates.${stage}.${field}`, message });
+    }
+  }
+  return errors;
+}
+
+function fieldError(stage: Stage, field: 'subject' | 'body', text: unknown, allowed: Set<string>,
+  headerNames: readonly string[]): string | null {
+  const where = `the ${stage} follow-up's ${field}`;
+  if (typeof text !== 'string' || text.trim() === '') return `The ${stage} follow-up's ${field} is empty. Write a ${field} for it.`;
+  if (field === 'subject' && /[\r\n]/.test(text)) return `The ${stage} follow-up's subject must fit on one line.`;
+  for (const name of placeholdersIn(text)) {
+    if (name !== '' && allowed.has(normalizeName(name))) continue;
+    const nearest = name === '' ? null : nearestPlaceholder(name, [...STANDARD_PLACEHOLDERS, ...headerNames]);
+    return `Unknown placeholder {{${name}}} in ${where}.`
+      + (nearest ? ` Did you mean {{${nearest}}}?` : ` Use one of: ${allowedList(headerNames)}.`);
+  }
+  const stray = strayBraces(text);
+  if (stray !== null) return `Unbalanced braces "${stray}" in ${where}: write placeholders as {{name}}, two braces on each side.`;
+  return null;
+}
+
+/** Throws the first of templateErrors, if any. */
+export function validateTemplates(templates: Templates, headerNames: readonly string[]): void {
+  const errors = templateErrors(templates, headerNames);
+  if (errors.length > 0) throw new Error(errors[0].message);
 }
 
 function allowedList(headerNames: readonly string[]): string {
@@ -107,6 +184,8 @@ function allowedList(headerNames: readonly string[]): string {
 /** What a message's placeholders are filled with. */
 export interface MessageValues {
   client: string;
+  /** The contact's first name ('' when the sheet has none: the client is used). */
+  contact?: string;
   job: string;
   idleDays: number | null;
   /** Written for people: 'December 5, 2026'. */
@@ -138,6 +217,7 @@ function valueLookup(values: MessageValues): Map<string, string> {
   const lookup = new Map<string, string>();
   const standard: Record<string, string> = {
     client: values.client,
+    contact: values.contact || values.client,
     job: values.job,
     idleDays: values.idleDays === null ? '' : String(values.idleDays),
     closeDate: values.closeDate,

@@ -1,9 +1,10 @@
 /**
  * Finding and reading the user's contracts table (SPEC.md "Which sheet", "The header row"):
- * one getValues() call per sheet looked at, whatever the number of rows.
+ * one sheet at a time, remembered by sheet ID, one getValues() call per sheet looked at.
  */
 import { findTable, HEADER_SCAN_ROWS, REQUIRED_HEADERS_MESSAGE, type TableLayout } from '../core/headers';
 import type { Problem, Settings } from '../core/types';
+import { configuredSheet } from './sheetChoice';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,6 +13,7 @@ export interface ContractsTable {
   spreadsheet: Spreadsheet;
   sheet: Sheet;
   sheetName: string;
+  sheetId: number;
   timeZone: string;
   locale: string;
   /** The sheet's values from A1 to its last row and column with content (widened by added columns). */
@@ -49,62 +51,85 @@ function readSheet(sheet: Sheet, headerOnly = false): { values: unknown[][]; lay
   return { values, layout: findTable(values) };
 }
 
-const LAST_SHEET_KEY = 'contractAudit.lastSheet';
+export const LAST_SHEET_KEY = 'contractAudit.lastSheet';
 
-/** Remembers which sheet the last audit wrote, so actions by key find their contract there. */
-export function rememberAuditedSheet(sheetName: string): void {
-  PropertiesService.getDocumentProperties().setProperty(LAST_SHEET_KEY, sheetName);
+/** The sheet the last audit wrote (by ID, so a rename does not lose it), or null. */
+export function rememberedSheetId(): number | null {
+  const stored = PropertiesService.getDocumentProperties().getProperty(LAST_SHEET_KEY);
+  if (!stored) return null;
+  try {
+    const parsed = JSON.parse(stored) as { sheetId?: unknown };
+    return typeof parsed.sheetId === 'number' ? parsed.sheetId : null;
+  } catch (_e) {
+    return null; // an older version stored the name only: treated as nothing remembered
+  }
 }
 
-export function lastAuditedSheet(): string {
-  return PropertiesService.getDocumentProperties().getProperty(LAST_SHEET_KEY) || '';
+/** Remembers which sheet the last audit wrote, so the sidebar, actions and the schedule use it. */
+export function rememberSheet(sheet: Sheet): void {
+  PropertiesService.getDocumentProperties().setProperty(LAST_SHEET_KEY,
+    JSON.stringify({ sheetId: sheet.getSheetId(), name: sheet.getName() }));
 }
 
 /**
- * Opens the contracts table chosen by SPEC's rule (the configured sheet; else the active sheet if
- * it holds a table, else the first that does), or throws a message a person can act on.
- * `preferred` (a sheet name) is tried first when no sheet is configured. Other sheets are probed
- * by their first 10 rows before one is read whole; with `headerOnly` nothing is read whole.
+ * Which rule picks the sheet (SPEC "Which sheet"); `sheetName` in Settings always wins:
+ * - 'audit' (Run audit): the active sheet if it holds a table, else the remembered sheet, else the first with a table;
+ * - 'remembered' (the sidebar, actions): the remembered sheet; when none is (or it is gone), as 'audit';
+ * - 'scheduled' (no UI, so never the active sheet): the remembered sheet (gone: an error); when none is
+ *   remembered, the first sheet with a table.
  */
-export function openContractsTable(settings: Settings, options: { preferred?: string; headerOnly?: boolean } = {}): ContractsTable {
+export type SheetRule = 'audit' | 'remembered' | 'scheduled';
+
+function sheetById(spreadsheet: Spreadsheet, id: number | null): Sheet | null {
+  return id === null ? null : spreadsheet.getSheetById(id);
+}
+
+/**
+ * Opens the contracts table chosen by `rule`, or throws a message a person can act on. Other
+ * sheets are probed by their first 10 rows before one is read whole; with `headerOnly` nothing
+ * is read whole.
+ */
+export function openContractsTable(settings: Settings, rule: SheetRule, options: { headerOnly?: boolean } = {}): ContractsTable {
   const spreadsheet = activeSpreadsheet();
   const headerOnly = Boolean(options.headerOnly);
-  const preferred = options.preferred || '';
   const base = { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), locale: spreadsheetLocale(spreadsheet) };
-  const make = (sheet: Sheet, name: string, values: unknown[][], layout: TableLayout): ContractsTable => ({
-    ...base, sheet, sheetName: name, values, layout,
+  const make = (sheet: Sheet, values: unknown[][], layout: TableLayout): ContractsTable => ({
+    ...base, sheet, sheetName: sheet.getName(), sheetId: sheet.getSheetId(), values, layout,
     problems: layout.problems.map((message) => ({ row: layout.headerRow, message })),
   });
+  const tryOpen = (sheet: Sheet | null): ContractsTable | null => {
+    if (!sheet) return null;
+    const { values, layout } = readSheet(sheet, headerOnly);
+    return layout ? make(sheet, values, layout) : null;
+  };
 
   if (settings.sheetName) {
-    const sheet = spreadsheet.getSheetByName(settings.sheetName);
-    if (!sheet) {
-      throw new Error(`The sheet "${settings.sheetName}" chosen in Settings is missing (renamed or deleted). ` +
-        'Rename it back, or pick the sheet again in Settings.');
-    }
+    const sheet = configuredSheet(spreadsheet, settings.sheetName);
     const { values, layout } = readSheet(sheet, headerOnly);
-    if (!layout) throw new Error(`The sheet "${settings.sheetName}" has no contracts table. ${REQUIRED_HEADERS_MESSAGE}`);
-    return make(sheet, settings.sheetName, values, layout);
+    if (!layout) throw new Error(`The sheet "${sheet.getName()}" chosen in Settings has no contracts table. ${REQUIRED_HEADERS_MESSAGE}`);
+    return make(sheet, values, layout);
   }
 
-  if (preferred) {
-    const sheet = spreadsheet.getSheetByName(preferred);
-    if (sheet) {
-      const { values, layout } = readSheet(sheet, headerOnly);
-      if (layout) return make(sheet, preferred, values, layout);
-    }
+  const rememberedId = rememberedSheetId();
+  const remembered = sheetById(spreadsheet, rememberedId);
+  if (rule === 'scheduled' && rememberedId !== null && !remembered) {
+    throw new Error('The sheet the add-on audited last is gone (deleted), so nothing was audited. Open the sidebar on '
+      + 'your contracts sheet and run the audit once; the automatic audit then uses that sheet.');
   }
-  const active = spreadsheet.getActiveSheet();
-  const activeName = active ? active.getName() : '';
-  if (active) {
-    const { values, layout } = readSheet(active, headerOnly);
-    if (layout) return make(active, activeName, values, layout);
+  const candidates: (Sheet | null)[] = rule === 'audit'
+    ? [spreadsheet.getActiveSheet(), remembered]
+    : rule === 'remembered' ? [remembered, spreadsheet.getActiveSheet()] : [remembered];
+  const tried = new Set<number>();
+  for (const sheet of candidates) {
+    if (!sheet || tried.has(sheet.getSheetId())) continue;
+    tried.add(sheet.getSheetId());
+    const table = tryOpen(sheet);
+    if (table) return table;
   }
   for (const sheet of spreadsheet.getSheets()) {
-    const name = sheet.getName();
-    if (name === activeName || !readSheet(sheet, true).layout) continue;
-    const { values, layout } = readSheet(sheet, headerOnly);
-    if (layout) return make(sheet, name, values, layout);
+    if (tried.has(sheet.getSheetId()) || !readSheet(sheet, true).layout) continue;
+    const table = tryOpen(sheet);
+    if (table) return table;
   }
   throw new Error(REQUIRED_HEADERS_MESSAGE);
 }
@@ -112,7 +137,7 @@ export function openContractsTable(settings: Settings, options: { preferred?: st
 /** Header texts of the contracts table, or [] when there is none (for validating templates). */
 export function contractsHeaders(settings: Settings): string[] {
   try {
-    return openContractsTable(settings, { headerOnly: true }).layout.headers.filter((h) => h !== '');
+    return openContractsTable(settings, 'remembered', { headerOnly: true }).layout.headers.filter((h) => h !== '');
   } catch (_e) {
     return [];
   }

@@ -1,163 +1,273 @@
 /**
  * Follow-ups (SPEC.md "Follow-ups and closing"): Gmail drafts for due rows with an email,
  * paste-ready text for the others, and the record (Follow-ups + 1, Last follow-up = today)
- * written for all drafted rows in a few batched calls, into exactly those cells.
+ * written for all drafted rows in a few batched calls, into exactly those cells, all or none,
+ * on the rows that still hold those contracts. Never two drafts of one contract's stage.
  */
 import type { AuditedRow } from '../core/audit';
-import { isEmailAddress } from '../core/email';
-import { followUpMessage } from '../core/followUpMessage';
-import { isoOfDay } from '../core/days';
+import { isoOfDay, dayFromIso } from '../core/days';
+import { parseRecipients } from '../core/email';
+import { followUpMessage, usesColumnPlaceholders, type FollowUpMessage } from '../core/followUpMessage';
+import { plural } from '../core/plural';
 import { contractName } from '../core/profile';
-import { findContractRow } from '../core/rowSafety';
-import type { AuditReport, DraftResult, Outcome } from '../core/types';
-import { reaudit, reportOf, startAudit, writeAudit, type AuditSession } from './auditRun';
-import { setCells } from './columns';
+import type { AuditReport, DraftOptions, DraftResult, Outcome } from '../core/types';
+import {
+  findContract, reaudit, reportOf, startAudit, withStableSheet, writeAudit, SHEET_MOVING_MESSAGE, type AuditSession,
+} from './auditRun';
+import { writeAllOrNone, type CellWrite } from './cellWrites';
+import type { SheetRule } from './contractsTable';
+import { clearMarker, draftKey, draftsInGmail, readMarker, setMarker } from './draftMarker';
 import { withDocumentLock } from './lock';
+import { getPermissions, NOT_ALLOWED } from './permissions';
 import { dateOfDay } from './timeZone';
 
 /** Stop drafting well inside Apps Script's 6-minute limit, so the record is always written. */
-const DRAFTING_BUDGET_MS = 4.5 * 60 * 1000;
+export const DRAFTING_BUDGET_MS = 4.5 * 60 * 1000;
 
-function outcomeOf(session: AuditSession, row: AuditedRow): Outcome {
-  const { stage, message } = followUpMessage({
-    row, values: session.table.values[row.index], layout: session.table.layout,
-    settings: session.settings, today: session.today, dayOfDate: session.dayOfDate,
-  });
-  return { key: row.contract.key, row: row.contract.row, client: row.contract.client, stage, subject: message.subject, body: message.body };
-}
-
-/**
- * Records one more follow-up on each row (Follow-ups = counted + 1, Last follow-up = today),
- * then re-audits. One call for the dates, one per distinct new count (at most maxFollowUps).
- */
-function recordFollowUps(session: AuditSession, rows: readonly AuditedRow[]): void {
-  if (rows.length === 0) return;
-  const byCount = new Map<number, number[]>();
-  for (const r of rows) {
-    const count = r.evaluation.followUps + 1;
-    byCount.set(count, [...(byCount.get(count) || []), r.contract.row]);
-  }
-  byCount.forEach((sheetRows, count) => setCells(session.table, 'followUps', sheetRows, count));
-  setCells(session.table, 'lastFollowUp', rows.map((r) => r.contract.row), dateOfDay(session.today, session.table.timeZone));
-  reaudit(session);
-}
-
-function isQuotaError(message: string): boolean {
-  return /too many times|quota|limit exceeded|rate limit/i.test(message);
+/** Gmail's daily limit: the one Gmail error that stops a batch (any other fails its row only). */
+export function isDailyLimitError(message: string): boolean {
+  return /too many times for one day|daily (sending )?(quota|limit)|per day/i.test(message);
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The rows to draft for: every due row, or the rows of `keys` (a key that is not usable fails on its own). */
-function chooseRows(session: AuditSession, keys: unknown, failed: Outcome[]): AuditedRow[] {
-  if (keys === undefined || keys === null) return session.audit.rows.filter((r) => r.evaluation.followUpDue);
-  const list: unknown = typeof keys === 'string' ? [keys] : keys;
-  if (!Array.isArray(list)) throw new Error('draftFollowUps takes a list of contract keys, or nothing for every due follow-up.');
-  const chosen: AuditedRow[] = [];
-  for (const key of list) {
-    try {
-      const row = findContractRow(session.audit, key);
-      if (!row.evaluation.followUpDue) {
-        failed.push({ ...outcomeOf(session, row), error: `No follow-up is due for this contract (${row.contract.state}). ${row.contract.nextStep}`.trim() });
-      } else if (chosen.indexOf(row) < 0) {
-        chosen.push(row);
-      }
-    } catch (e) {
-      failed.push({ key: String(key), row: 0, client: '', stage: 'first', subject: '', body: '', error: errorText(e) });
-    }
-  }
-  return chosen;
+interface Drafting {
+  session: AuditSession;
+  /** Display values by sheet row, for templates that name columns. */
+  displayed: Map<number, string[]>;
 }
 
-function named(o: Outcome[]): string {
-  return o.length === 1 ? ` for ${o[0].client}` : '';
+function messageFor(d: Drafting, row: AuditedRow, today = d.session.today): FollowUpMessage {
+  const { session } = d;
+  const shift = d.session.today - today;
+  return followUpMessage({
+    row: shift === 0 ? row : { ...row, contract: { ...row.contract, idleDays: row.contract.idleDays === null ? null : row.contract.idleDays - shift } },
+    values: session.table.values[row.index], layout: session.table.layout,
+    settings: session.settings, today, dayOfDate: session.dayOfDate, displayed: d.displayed.get(row.contract.row),
+  });
+}
+
+function outcomeOf(row: AuditedRow, m: FollowUpMessage): Outcome {
+  return { key: row.contract.key, row: row.contract.row, client: row.contract.client, stage: m.stage,
+    subject: m.message.subject, body: m.message.body };
+}
+
+/** One read of the display values of the rows to draft, when a template names a column ("$1,234.50", not 1234.5). */
+function readDisplayed(session: AuditSession, rows: readonly AuditedRow[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  const needing = rows.filter((r) => usesColumnPlaceholders(session.settings.templates[r.evaluation.stage || 'first']));
+  if (needing.length === 0) return map;
+  const first = Math.min(...needing.map((r) => r.contract.row));
+  const last = Math.max(...needing.map((r) => r.contract.row));
+  const width = Math.max(1, session.table.layout.width);
+  const texts = session.table.sheet.getRange(first, 1, last - first + 1, width).getDisplayValues();
+  for (const r of needing) map.set(r.contract.row, texts[r.contract.row - first]);
+  return map;
+}
+
+function parseOptions(options: unknown): { limit: number; skip: Set<string> } {
+  const o = (options && typeof options === 'object' ? options : {}) as DraftOptions;
+  const limit = typeof o.limit === 'number' && o.limit >= 1 ? Math.floor(o.limit) : Infinity;
+  const skip = new Set(Array.isArray(o.skip) ? o.skip.filter((k): k is string => typeof k === 'string') : []);
+  return { limit, skip };
+}
+
+/**
+ * The rows this call handles: the rows of `keys` (a key that is not usable, or not due, fails on
+ * its own), or every due row in sheet order; minus `skip`, at most `limit`. `remaining` counts
+ * the due rows left for a later call.
+ */
+function chooseRows(d: Drafting, keys: unknown, limit: number, skip: Set<string>, failed: Outcome[]):
+  { rows: AuditedRow[]; remaining: number } {
+  const { session } = d;
+  let candidates: AuditedRow[];
+  if (keys === undefined || keys === null) {
+    candidates = session.audit.rows.filter((r) => r.evaluation.followUpDue && !skip.has(r.contract.key));
+  } else {
+    const list: unknown = typeof keys === 'string' ? [keys] : keys;
+    if (!Array.isArray(list)) throw new Error('draftFollowUps takes a list of contract keys, or nothing for every due follow-up.');
+    candidates = [];
+    for (const key of list) {
+      if (typeof key === 'string' && skip.has(key)) continue;
+      try {
+        const row = findContract(session, key);
+        if (!row.evaluation.followUpDue) {
+          const m = messageFor(d, row);
+          failed.push({ ...outcomeOf(row, m), error: `No follow-up is due for this contract (${row.contract.state}). ${row.contract.nextStep}`.trim() });
+        } else if (candidates.indexOf(row) < 0) {
+          candidates.push(row);
+        }
+      } catch (e) {
+        failed.push({ key: String(key), row: 0, client: '', stage: 'first', subject: '', body: '', error: errorText(e) });
+      }
+    }
+  }
+  const rows = candidates.slice(0, limit);
+  return { rows, remaining: candidates.length - rows.length };
 }
 
 /** One sentence on what drafting did, naming the contract when there was one. */
-function draftNotice(drafted: Outcome[], toSend: Outcome[], failed: Outcome[]): string {
-  if (drafted.length + toSend.length + failed.length === 0) return 'No follow-up is due.';
+function draftNotice(drafted: Outcome[], toSend: Outcome[], failed: Outcome[], recovered: number, left: number): string {
+  const named = (o: Outcome[]) => (o.length === 1 && o[0].client ? ` for ${o[0].client}` : '');
+  if (drafted.length + toSend.length + failed.length === 0) return left > 0 ? `${plural(left, 'follow-up')} still due.` : 'No follow-up is due.';
   const parts: string[] = [];
-  if (drafted.length) parts.push(`Drafted ${drafted.length} follow-up${drafted.length === 1 ? '' : 's'}${named(drafted)} in Gmail Drafts (not sent)`);
-  if (toSend.length) parts.push(`${toSend.length} message${toSend.length === 1 ? '' : 's'}${named(toSend)} to send through the platform, then mark sent`);
+  const fresh = drafted.length - recovered;
+  if (fresh > 0) parts.push(`Drafted ${plural(fresh, 'follow-up')}${named(drafted)} in Gmail Drafts (not sent)`);
+  if (recovered > 0) parts.push(`recorded ${plural(recovered, 'draft')} an earlier run had left in Gmail Drafts (not drafted again)`);
+  if (toSend.length) parts.push(`${plural(toSend.length, 'message')}${named(toSend)} to send through the platform, then mark sent`);
   if (failed.length) parts.push(`${failed.length} could not be drafted${named(failed)}`);
-  return `${parts.join('; ')}.`;
+  if (left > 0) parts.push(`${plural(left, 'follow-up')} left: press Draft again for the rest`);
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-export function draftFollowUps(keys?: string[]): DraftResult {
+/**
+ * Records one more follow-up on each contract of `keys`, found again by key in a fresh read
+ * and checked just before writing (a sort while drafting cannot misplace the record); all
+ * cells or none. Returns the contracts it could not find.
+ */
+function recordFollowUps(rule: SheetRule, keys: readonly string[], notice: (unrecorded: string[]) => string):
+  { report: AuditReport; unrecorded: string[] } {
+  return withStableSheet(() => startAudit({ rule }), (session) => {
+    const unrecorded: string[] = [];
+    const rows: AuditedRow[] = [];
+    for (const key of keys) {
+      try { rows.push(findContract(session, key)); } catch (_e) { unrecorded.push(key); }
+    }
+    const today = dateOfDay(session.today, session.table.timeZone);
+    const writes: CellWrite[] = [];
+    for (const r of rows) {
+      writes.push({ row: r.contract.row, field: 'followUps', value: r.evaluation.followUps + 1 });
+      writes.push({ row: r.contract.row, field: 'lastFollowUp', value: today });
+    }
+    return () => {
+      writeAllOrNone(session.table, writes);
+      reaudit(session);
+      writeAudit(session);
+      return { report: reportOf(session, notice(unrecorded)), unrecorded };
+    };
+  });
+}
+
+/** The body of draftFollowUps, for the sheet `rule` picks (the scheduled run passes its own). */
+export function draftDue(rule: SheetRule, keys?: unknown, options?: unknown): DraftResult {
   const started = Date.now(); // the budget counts the lock wait and the read too
+  const { limit, skip } = parseOptions(options);
   return withDocumentLock(() => {
-    const session = startAudit({ addColumns: true, byKey: true });
+    const session = startAudit({ rule });
+    const d: Drafting = { session, displayed: new Map() };
     const drafted: Outcome[] = [];
     const toSend: Outcome[] = [];
     const failed: Outcome[] = [];
-    const rows = chooseRows(session, keys, failed);
+    const chosen = chooseRows(d, keys, limit, skip, failed);
+    d.displayed = readDisplayed(session, chosen.rows);
+    const withEmail = chosen.rows.filter((r) => r.contract.email !== '');
+    const draftsAllowed = withEmail.length === 0 || getPermissions().drafts;
+    const today = isoOfDay(session.today);
+    const marker = draftsAllowed && withEmail.length > 0 ? readMarker() : null;
+    // Only after an unfinished run: what it may have drafted without recording.
+    const inGmail = marker ? draftsInGmail() : null;
+    if (draftsAllowed && withEmail.length > 0) setMarker(marker, today);
+    const markerDays = (marker || []).map((iso) => dayFromIso(iso)).filter((day): day is number => day !== null);
+
     const recorded: string[] = [];
-    let stopReason = '';
-    for (const row of rows) {
-      const outcome = outcomeOf(session, row);
+    let recovered = 0;
+    let stopped = false;
+    let notReached = 0;
+    for (const row of chosen.rows) {
+      if (stopped) { notReached++; continue; }
+      const m = messageFor(d, row);
+      const outcome = outcomeOf(row, m);
+      if (m.unresolved.length > 0) {
+        failed.push({ ...outcome, error: `The ${m.stage} follow-up's template uses ${m.unresolved.map((n) => `{{${n}}}`).join(', ')}, `
+          + 'which is not a column of this sheet any more. Fix the template in Settings; nothing was drafted for this contract.' });
+        continue;
+      }
       const email = row.contract.email;
       if (!email) { toSend.push(outcome); continue; }
-      if (stopReason) { failed.push({ ...outcome, error: stopReason }); continue; }
-      if (!isEmailAddress(email)) {
-        failed.push({ ...outcome, error: `Row ${row.contract.row}: the client email "${email}" is not a valid address. Fix it, or clear it to get the message to paste instead.` });
+      const parsed = parseRecipients(email);
+      if ('bad' in parsed) {
+        failed.push({ ...outcome, error: `Row ${row.contract.row}: the client email "${parsed.bad}" is not an address Gmail takes. `
+          + 'Fix it (one address, Name <address>, or several separated by commas), or clear it to get the message to paste instead.' });
         continue;
       }
-      if (Date.now() - started > DRAFTING_BUDGET_MS) {
-        stopReason = 'Stopped before Apps Script\'s 6-minute limit; run Draft follow-ups again for the rest.';
-        failed.push({ ...outcome, error: stopReason });
-        continue;
+      if (!draftsAllowed) { failed.push({ ...outcome, error: NOT_ALLOWED.drafts }); continue; }
+      if (Date.now() - started > DRAFTING_BUDGET_MS) { stopped = true; notReached++; continue; }
+      if (inGmail) {
+        const subjects = [m.message.subject, ...markerDays.map((day) => messageFor(d, row, day).message.subject)];
+        if (subjects.some((s) => inGmail.has(draftKey(parsed.recipients, s)))) {
+          drafted.push(outcome);
+          recorded.push(row.contract.key);
+          recovered++;
+          continue;
+        }
       }
       try {
-        GmailApp.createDraft(email, outcome.subject, outcome.body);
+        GmailApp.createDraft(parsed.recipients, m.message.subject, m.message.body);
         drafted.push(outcome);
         recorded.push(row.contract.key);
       } catch (e) {
         const message = errorText(e);
-        if (isQuotaError(message)) stopReason = `Gmail's daily limit is reached (${message}) Drafted follow-ups are recorded; run again tomorrow for the rest.`;
-        failed.push({ ...outcome, error: stopReason || `Gmail refused the draft: ${message}` });
+        if (isDailyLimitError(message)) {
+          stopped = true;
+          failed.push({ ...outcome, error: `Gmail's daily limit is reached (${message.replace(/\.$/, '')}). `
+            + 'The drafts made so far are recorded; run Draft again tomorrow for the rest.' });
+        } else {
+          failed.push({ ...outcome, error: `Gmail refused the draft: ${message}` });
+        }
       }
     }
-    // Drafting took a while: read the sheet again and find each drafted contract by key, so a
-    // sort or an inserted row in the meantime cannot put the record on another contract.
-    const current = recorded.length > 0 ? startAudit({ addColumns: true, byKey: true }) : session;
-    const unrecorded: string[] = [];
-    const rowsNow: AuditedRow[] = [];
-    for (const key of recorded) {
-      try {
-        rowsNow.push(findContractRow(current.audit, key));
-      } catch (_e) {
-        const outcome = drafted.find((o) => o.key === key);
-        unrecorded.push(outcome ? outcome.client : key);
-      }
+    const left = chosen.remaining + notReached;
+    const base = draftNotice(drafted, toSend, failed, recovered, left)
+      + (stopped && left > 0 && Date.now() - started > DRAFTING_BUDGET_MS
+        ? ' Stopped before Apps Script\'s 6-minute limit.' : '');
+    let report: AuditReport;
+    try {
+      const result = recordFollowUps(rule, recorded, (unrecorded) => base + (unrecorded.length === 0 ? '' :
+        ` ${plural(unrecorded.length, 'draft')} could not be recorded because ${unrecorded.length === 1 ? 'its row' : 'their rows'} `
+        + 'changed while drafting (deleted or renamed); check them, then mark them sent.'));
+      report = result.report;
+      if (result.unrecorded.length === 0) clearMarker();
+    } catch (e) {
+      // The drafts exist but are not recorded; the marker stays, so the next run finds them in Drafts.
+      const why = errorText(e) === SHEET_MOVING_MESSAGE ? 'rows kept moving in the sheet' : errorText(e).replace(/\.$/, '');
+      report = reportOf(session, `${base} The follow-ups were not recorded in the sheet (${why}); `
+        + 'press Draft again when the sheet is still: the add-on finds the drafts already in Gmail and records them without drafting twice.');
     }
-    recordFollowUps(current, rowsNow);
-    writeAudit(current);
-    const moved = unrecorded.length === 0 ? '' :
-      ` Not recorded because the row changed while drafting: ${unrecorded.join(', ')}; mark them sent once checked.`;
-    const report = reportOf(current, draftNotice(drafted, toSend, failed) + moved);
-    return { drafted, toSend, failed, report, remaining: 0 };
+    return { drafted, toSend, failed, report, remaining: left };
   });
+}
+
+export function draftFollowUps(keys?: string[] | null, options?: DraftOptions): DraftResult {
+  return draftDue('remembered', keys, options);
 }
 
 /** Records a follow-up the user sent through the platform's messages (only a due one, once a day). */
 export function markFollowUpSent(key: string): AuditReport {
-  return withDocumentLock(() => {
-    const session = startAudit({ addColumns: true, byKey: true });
-    const row = findContractRow(session.audit, key);
+  return withDocumentLock(() => withStableSheet(() => startAudit({ rule: 'remembered' }), (session) => {
+    const row = findContract(session, key);
     const name = `"${contractName(row.contract)}"`;
-    let notice: string;
     if (row.contract.lastFollowUp === isoOfDay(session.today) && row.evaluation.followUps > 0) {
-      notice = `A follow-up for ${name} is already recorded today; nothing was added.`;
-    } else if (!row.evaluation.followUpDue) {
+      return () => {
+        writeAudit(session);
+        return reportOf(session, `A follow-up for ${name} is already recorded today; nothing was added.`);
+      };
+    }
+    if (!row.evaluation.followUpDue) {
       const why = row.contract.nextStep ? ` ${row.contract.nextStep}` : '';
       throw new Error(`No follow-up is due for ${name} (${row.contract.state}), so nothing was recorded.${why}`);
-    } else {
-      recordFollowUps(session, [row]);
-      notice = `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for ${name}.`;
     }
-    writeAudit(session);
-    return reportOf(session, notice);
-  });
+    const writes: CellWrite[] = [
+      { row: row.contract.row, field: 'followUps', value: row.evaluation.followUps + 1 },
+      { row: row.contract.row, field: 'lastFollowUp', value: dateOfDay(session.today, session.table.timeZone) },
+    ];
+    return () => {
+      writeAllOrNone(session.table, writes);
+      reaudit(session);
+      writeAudit(session);
+      return reportOf(session, `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for ${name}.`);
+    };
+  }));
 }

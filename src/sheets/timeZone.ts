@@ -2,7 +2,7 @@
  * Calendar days and offsets in the spreadsheet's time zone, through Utilities.formatDate
  * (the one time-zone-aware tool every Apps Script runtime has).
  */
-import { dayFromIso, ymdOfDay, type Day } from '../core/days';
+import { dayFromYmd, ymdOfDay, type Day } from '../core/days';
 
 /** A converter from Date values (cells, the clock) to calendar days in `timeZone`, memoised per instant. */
 export function dayOfDateIn(timeZone: string): (d: Date) => Day {
@@ -11,7 +11,9 @@ export function dayOfDateIn(timeZone: string): (d: Date) => Day {
     const ms = d.getTime();
     let day = memo.get(ms);
     if (day === undefined) {
-      day = dayFromIso(Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')) as Day;
+      // Not dayFromIso: a cell may hold a year of 5 digits (10000), which the audit then reports as bad data.
+      const match = /^(\d+)-(\d{2})-(\d{2})$/.exec(Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'));
+      day = (match ? dayFromYmd(Number(match[1]), Number(match[2]), Number(match[3])) : null) ?? Math.floor(ms / 86400000);
       memo.set(ms, day);
     }
     return day;

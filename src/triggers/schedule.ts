@@ -6,7 +6,9 @@
  */
 import { nextRunAfter, parseScheduleInput, type ScheduleConfig } from '../core/schedule';
 import type { Schedule } from '../core/types';
-import { activeSpreadsheet } from '../sheets/contractsTable';
+import { activeSpreadsheet, openContractsTable, rememberedSheetId, rememberSheet } from '../sheets/contractsTable';
+import { getPermissions, requireFeature } from '../sheets/permissions';
+import { loadSettings } from '../sheets/settingsStore';
 import { offsetMinutesIn } from '../sheets/timeZone';
 import { loadScheduleState, saveScheduleState } from './scheduleStore';
 
@@ -27,8 +29,9 @@ function scheduleOf(enabled: boolean): Schedule {
   };
 }
 
+/** The schedule; without the permission to hold triggers it is simply off (nothing to list). */
 export function getSchedule(): Schedule {
-  return scheduleOf(ownTriggers().length > 0);
+  return scheduleOf(getPermissions().schedule && ownTriggers().length > 0);
 }
 
 function createTrigger(config: ScheduleConfig, timeZone: string): void {
@@ -39,19 +42,31 @@ function createTrigger(config: ScheduleConfig, timeZone: string): void {
   timed.atHour(config.hour).inTimezone(timeZone).create();
 }
 
-/** Validates first (bad input keeps the current trigger), then replaces the add-on's own trigger. */
+/**
+ * Validates first (bad input keeps the current trigger), saves the configuration, then replaces
+ * the add-on's own trigger: a failed save leaves no orphan trigger, and a failed trigger leaves
+ * the schedule off (it is on exactly when the trigger exists). Remembers the sheet the sidebar
+ * shows when no sheet is remembered yet, so the scheduled run audits that one.
+ */
 export function enableSchedule(input?: unknown): Schedule {
+  requireFeature('schedule');
   const state = loadScheduleState();
   // Fields left out take SPEC's defaults (monthly, day 1, 9 o'clock), not the previous trigger's.
   const config = parseScheduleInput(input === undefined || input === null ? {} : input);
   const timeZone = activeSpreadsheet().getSpreadsheetTimeZone();
+  saveScheduleState({ ...state, config });
+  if (rememberedSheetId() === null) {
+    try {
+      rememberSheet(openContractsTable(loadSettings().settings, 'remembered', { headerOnly: true }).sheet);
+    } catch (_e) { /* no table yet: the first scheduled run takes the first sheet that holds one */ }
+  }
   for (const trigger of ownTriggers()) ScriptApp.deleteTrigger(trigger);
   createTrigger(config, timeZone);
-  saveScheduleState({ ...state, config });
   return scheduleOf(true);
 }
 
 export function disableSchedule(): Schedule {
+  requireFeature('schedule');
   for (const trigger of ownTriggers()) ScriptApp.deleteTrigger(trigger);
   return scheduleOf(false);
 }

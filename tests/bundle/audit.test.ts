@@ -171,12 +171,15 @@ describe('finding the table', () => {
     expect(env.calls.byMethod()['Sheet.getDataRange']).toBe(2); // the active tab, then the contracts sheet
   });
 
-  it('a configured sheet that is missing is an error, with no fallback to another sheet', () => {
+  it('a configured sheet is remembered by its ID: a rename keeps it; once deleted, it is an error with no fallback', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);
     runFresh(env, 'saveSettings', [{ sheetName: env.spreadsheet.getActiveSheet().getName() }]);
     env.spreadsheet.getActiveSheet().setName('Renamed');
-    expect(() => runFresh(env, 'runAudit')).toThrow(/missing|not found/i);
+    env.spreadsheet.insertSheet('Another').load([['Client', 'Job', 'Start date'], ['Zulu', 'Z', env.localDate('2026-11-01')]]);
+    expect(runFresh<AuditReport>(env, 'runAudit').sheetName).toBe('Renamed');
+    env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName('Renamed')!);
+    expect(() => runFresh(env, 'runAudit')).toThrow(/missing \(deleted\)/i);
   });
 
   it('uses the first of duplicate headers and says so in the problems', () => {

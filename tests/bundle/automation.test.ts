@@ -148,7 +148,8 @@ describe('scheduledAudit', () => {
     const env = createFakeAppsScript({ now: NOW });
     loadMessySheet(env);
     runFresh(env, 'saveSettings', [{ sheetName: env.spreadsheet.getActiveSheet().getName() }]);
-    env.spreadsheet.getActiveSheet().setName('Old contracts');
+    env.spreadsheet.insertSheet('Old contracts').load([['Client', 'Job', 'Start date'], ['Zulu', 'Z', env.localDate('2026-11-01')]]);
+    env.spreadsheet.deleteSheet(env.spreadsheet.getSheets()[0]);
     expect(() => runFresh(env, 'scheduledAudit', undefined, { trigger: true })).not.toThrow();
     const schedule = runFresh<Schedule>(env, 'getSchedule');
     expect(schedule.lastError).toMatch(/missing/);

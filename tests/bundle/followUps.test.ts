@@ -107,14 +107,17 @@ describe('draftFollowUps', () => {
     expect(contract(result.report, 'Victor').followUps).toBe(0);
   });
 
-  it('Gmail quota exhausted half-way: the rest fail, the drafted stay recorded, a rerun carries on without duplicates', () => {
+  it('Gmail quota exhausted half-way: the batch stops, the drafted stay recorded, a rerun carries on without duplicates', () => {
     loadDue([['A1', 'J', 'a1@example.com'], ['A2', 'J', 'a2@example.com'], ['A3', 'J', 'a3@example.com'],
       ['A4', 'J', 'a4@example.com'], ['A5', 'J', 'a5@example.com']]);
     env.gmail.failAfter(2);
     const first = runFresh<DraftResult>(env, 'draftFollowUps');
     expect(first.drafted.map((o) => o.client)).toEqual(['A1', 'A2']);
-    expect(first.failed.map((o) => o.client)).toEqual(['A3', 'A4', 'A5']);
-    expect(first.failed[0].error).toMatch(/too many times|limit/i);
+    // The row that met the limit fails with the reason; the two the batch did not reach are counted as left.
+    expect(first.failed.map((o) => o.client)).toEqual(['A3']);
+    expect(first.failed[0].error).toMatch(/daily limit/i);
+    expect(first.remaining).toBe(2);
+    expect(first.report.notice).toMatch(/2 follow-ups left/);
     expect(first.report.counts.followUpsDue).toBe(3);
     env.gmail.clearFailures();
     env.clock.advanceDays(1);

@@ -32,7 +32,10 @@ describe('readDateCell accepts real dates', () => {
     ['10/01/2026', 'en_US', '2026-10-01'],
     ['10/01/2026', 'en_GB', '2026-01-10'],
     ['01/10/2026', 'en_GB', '2026-10-01'],
-    ['1/10/2026', 'de_DE', '2026-10-01'],
+    ['1.10.2026', 'de_DE', '2026-10-01'],
+    ['01-10-2026', 'es_CL', '2026-10-01'],
+    ['2026.10.01', 'en_US', '2026-10-01'],
+    ['2000-01-01', 'en_US', '2000-01-01'],
     ['01.10.2026', 'de_DE', '2026-10-01'],
     ['01-10-2026', 'nl_NL', '2026-10-01'],
     ['12/25/2026', 'en_US', '2026-12-25'],
@@ -95,6 +98,35 @@ describe('readDateCell never guesses', () => {
     ['2026-10-01T25:00', 'en_US', '"2026-10-01T25:00" is not a date. Write it like 2026-10-01.'],
   ])('%p under %s', (text, locale, reason) => {
     expect(readDateCell(text, locale, utcDay)).toEqual({ kind: 'bad', text, reason });
+  });
+
+  test.each([
+    ['01.10.2026', 'en_US', '10/01/2026'],
+    ['01-10-2026', 'en_US', '10/01/2026'],
+    ['01/10/2026', 'de_DE', '01.10.2026'],
+    ['01.10.2026', 'en_GB', '01/10/2026'],
+    ['01/10/2026', 'nl_NL', '01-10-2026'],
+  ])('%p under %s is written with another locale\'s separator: bad, never read in the wrong order', (text, locale, example) => {
+    expect(readDateCell(text, locale, utcDay)).toEqual({ kind: 'bad', text,
+      reason: `"${text}" is not written the way this spreadsheet writes dates (${example} is October 1, 2026 here). Write it like 2026-10-01.` });
+  });
+
+  test.each([
+    ['0026-10-01', '"0026-10-01" is a date in the year 26, before 2000: check the year. Write it like 2026-10-01.'],
+    ['10/01/1850', '"10/01/1850" is a date in the year 1850, before 2000: check the year. Write it like 2026-10-01.'],
+    ['1999-12-31', '"1999-12-31" is a date in the year 1999, before 2000: check the year. Write it like 2026-10-01.'],
+  ])('%p: a year before 2000 is a typing mistake', (text, reason) => {
+    expect(readDateCell(text, 'en_US', utcDay)).toEqual({ kind: 'bad', text, reason });
+  });
+
+  test('date cells holding a typed time, an old year or year 10000 are bad, with a note', () => {
+    const time = new Date(Date.UTC(1899, 11, 30, 9, 30));
+    expect(readDateCell(time, 'en_US', utcDay)).toEqual({ kind: 'bad', text: '',
+      reason: 'The cell holds a time of day, not a date. Write it like 2026-10-01.' });
+    const old = new Date(Date.UTC(1850, 0, 1));
+    expect(readDateCell(old, 'en_US', utcDay)).toMatchObject({ kind: 'bad', reason: expect.stringContaining('year 1850, before 2000') });
+    const far = new Date(Date.UTC(10000, 0, 1));
+    expect(readDateCell(far, 'en_US', utcDay)).toMatchObject({ kind: 'bad', reason: expect.stringContaining('year 10000') });
   });
 
   test('a number is not a date, and the reason says so', () => {

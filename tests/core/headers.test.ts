@@ -16,6 +16,10 @@ describe('FIELD_HEADERS', () => {
       email: ['Client email', 'Email'],
       url: ['Contract URL', 'Contract link', 'Link', 'URL'],
       earnings: ['Earnings', 'Earned', 'Billed', 'Amount'],
+      contact: ['Contact', 'Contact name', 'Client contact'],
+      contractType: ['Type', 'Contract type'],
+      contractId: ['Contract ID', 'Contract number'],
+      lastPayment: ['Last payment', 'Last paid'],
       followUps: ['Follow-ups'],
       lastFollowUp: ['Last follow-up'],
       audit: ['Audit'],
@@ -49,6 +53,7 @@ describe('FIELD_HEADERS', () => {
   test('the add-on writes exactly the SPEC headers, and recognises them', () => {
     expect(ADDON_HEADERS).toEqual({
       followUps: 'Follow-ups', lastFollowUp: 'Last follow-up', audit: 'Audit', closedOn: 'Closed on', closeReason: 'Close reason',
+      lastPayment: 'Last payment',
     });
     expect(AUDIT_ADDED_FIELDS).toEqual(['followUps', 'lastFollowUp', 'audit']);
     expect(CLOSE_ADDED_FIELDS).toEqual(['closedOn', 'closeReason']);

@@ -37,26 +37,26 @@ describe('mergeSettings', () => {
     expect(merge({ dormantDays: '45', closeAfterDays: ' 0 ' })).toMatchObject({ dormantDays: 45, closeAfterDays: 0 });
   });
   it.each([
-    [{ quietDays: 0 }, 'quietDays must be a whole number from 1 to 364 and less than dormantDays (30).'],
-    [{ quietDays: 30 }, 'quietDays must be a whole number from 1 to 364 and less than dormantDays (30).'],
-    [{ quietDays: 2.5 }, 'quietDays must be a whole number from 1 to 364'],
-    [{ quietDays: 'abc' }, 'quietDays must be a whole number'],
-    [{ quietDays: Number.NaN }, 'quietDays must be a whole number'],
-    [{ quietDays: '' }, 'quietDays must be a whole number'],
-    [{ quietDays: null }, 'quietDays must be a whole number'],
-    [{ dormantDays: 366 }, 'dormantDays must be a whole number from 2 to 365 and more than quietDays (14).'],
-    [{ dormantDays: 14 }, 'dormantDays must be a whole number from 2 to 365 and more than quietDays (14).'],
-    [{ quietDays: 50, dormantDays: 40 }, 'quietDays must be a whole number from 1 to 364 and less than dormantDays (40).'],
-    [{ followUpEveryDays: 61 }, 'followUpEveryDays must be a whole number from 1 to 60.'],
-    [{ followUpEveryDays: 0 }, 'followUpEveryDays must be a whole number from 1 to 60.'],
-    [{ maxFollowUps: 6 }, 'maxFollowUps must be a whole number from 1 to 5.'],
-    [{ maxFollowUps: 0 }, 'maxFollowUps must be a whole number from 1 to 5.'],
-    [{ closeAfterDays: -1 }, 'closeAfterDays must be a whole number from 0 to 60.'],
-    [{ closeAfterDays: 61 }, 'closeAfterDays must be a whole number from 0 to 60.'],
-    [{ autoDraft: 'yes' }, 'autoDraft must be true or false.'],
-    [{ digestEmail: 1 }, 'digestEmail must be true or false.'],
-    [{ senderName: 42 }, 'senderName must be text of at most 100 characters.'],
-    [{ sheetName: 'x'.repeat(101) }, 'sheetName must be text of at most 100 characters.'],
+    [{ quietDays: 0 }, 'quietDays: Quiet after (days idle) must be a whole number from 1 to 29.'],
+    [{ quietDays: 30 }, 'quietDays: Quiet after (days idle) must be a whole number from 1 to 29.'],
+    [{ quietDays: 2.5 }, 'quietDays: Quiet after (days idle) must be a whole number from 1 to 29.'],
+    [{ quietDays: 'abc' }, 'quietDays: Quiet after (days idle) must be a whole number'],
+    [{ quietDays: Number.NaN }, 'quietDays: Quiet after (days idle) must be a whole number'],
+    [{ quietDays: '' }, 'quietDays: Quiet after (days idle) must be a whole number'],
+    [{ quietDays: null }, 'quietDays: Quiet after (days idle) must be a whole number'],
+    [{ dormantDays: 366 }, 'dormantDays: Dormant after (days idle) must be a whole number from 15 to 365.'],
+    [{ dormantDays: 14 }, 'dormantDays: Dormant after (days idle) must be a whole number from 15 to 365.'],
+    [{ quietDays: 50, dormantDays: 40 }, 'quietDays: Quiet after (days idle) must be a whole number from 1 to 39.'],
+    [{ followUpEveryDays: 61 }, 'followUpEveryDays: Follow up every (days) must be a whole number from 1 to 60.'],
+    [{ followUpEveryDays: 0 }, 'followUpEveryDays: Follow up every (days) must be a whole number from 1 to 60.'],
+    [{ maxFollowUps: 6 }, 'maxFollowUps: Follow-ups before closing must be a whole number from 1 to 5.'],
+    [{ maxFollowUps: 0 }, 'maxFollowUps: Follow-ups before closing must be a whole number from 1 to 5.'],
+    [{ closeAfterDays: -1 }, 'closeAfterDays: Close after the last follow-up (days) must be a whole number from 0 to 60.'],
+    [{ closeAfterDays: 61 }, 'closeAfterDays: Close after the last follow-up (days) must be a whole number from 0 to 60.'],
+    [{ autoDraft: 'yes' }, 'autoDraft: Draft due follow-ups on each automatic audit must be on or off (true or false).'],
+    [{ digestEmail: 1 }, 'digestEmail: Email me a digest must be on or off (true or false).'],
+    [{ senderName: 42 }, 'senderName: Your name must be text of at most 100 characters.'],
+    [{ sheetName: 'x'.repeat(101) }, 'sheetName: Contracts sheet must be text of at most 100 characters.'],
     [{ colour: 'red' }, 'Unknown setting "colour". Settings are: sheetName,'],
   ])('refuses %j', (partial, message) => {
     expect(() => merge(partial)).toThrow(message);
@@ -66,6 +66,27 @@ describe('mergeSettings', () => {
       .toMatchObject({ quietDays: 364, dormantDays: 365, followUpEveryDays: 60, maxFollowUps: 5, closeAfterDays: 60 });
     expect(merge({ quietDays: 1, dormantDays: 2, followUpEveryDays: 1, maxFollowUps: 1, closeAfterDays: 0 }))
       .toMatchObject({ quietDays: 1, dormantDays: 2, followUpEveryDays: 1, maxFollowUps: 1, closeAfterDays: 0 });
+  });
+  it('names every invalid field at once, one line each, and stores nothing', () => {
+    let message = '';
+    try {
+      merge({ quietDays: 0, maxFollowUps: 9, senderName: 7, templates: { first: { subject: '' }, final: { body: 'Hi {{clinet}}' } } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'senderName: Your name must be text of at most 100 characters.',
+      'quietDays: Quiet after (days idle) must be a whole number from 1 to 29.',
+      'maxFollowUps: Follow-ups before closing must be a whole number from 1 to 5.',
+      "templates.first.subject: The first follow-up's subject is empty. Write a subject for it.",
+      "templates.final.body: Unknown placeholder {{clinet}} in the final follow-up's body. Did you mean {{client}}?",
+    ]);
+  });
+  it('refuses unbalanced braces, which would reach the client as typed', () => {
+    expect(() => merge({ templates: { first: { body: 'Hi {{client},' } } }))
+      .toThrow('templates.first.body: Unbalanced braces "{{client}" in the first follow-up\'s body');
+    expect(() => merge({ templates: { second: { subject: 'About {job}}' } } })).toThrow(/templates.second.subject: Unbalanced braces/);
+    expect(merge({ templates: { first: { body: 'Hi {{contact}}, about {{job}}' } } }).templates.first.body).toBe('Hi {{contact}}, about {{job}}');
   });
   it('checks quietDays against a dormantDays changed in the same update', () => {
     expect(merge({ quietDays: 40, dormantDays: 60 })).toMatchObject({ quietDays: 40, dormantDays: 60 });

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_TEMPLATES, STANDARD_PLACEHOLDERS, placeholdersIn, validateTemplates, renderMessage, MessageValues,
+  templateProblems, DEFAULT_TEMPLATES, STANDARD_PLACEHOLDERS, placeholdersIn, validateTemplates, renderMessage, MessageValues,
 } from '../../src/core/templates';
 import type { Templates } from '../../src/core/types';
 
@@ -31,7 +31,7 @@ describe('DEFAULT_TEMPLATES', () => {
     expect(() => validateTemplates(DEFAULT_TEMPLATES, [])).not.toThrow();
     for (const stage of ['first', 'second', 'final'] as const) {
       expect(DEFAULT_TEMPLATES[stage].subject.trim()).not.toBe('');
-      expect(DEFAULT_TEMPLATES[stage].body).toContain('{{client}}');
+      expect(DEFAULT_TEMPLATES[stage].body).toMatch(/^Hi \{\{contact\}\},/);
       expect(DEFAULT_TEMPLATES[stage].body).toMatch(/\{\{senderName\}\}\s*$/);
     }
   });
@@ -45,7 +45,7 @@ describe('DEFAULT_TEMPLATES', () => {
     expect(DEFAULT_TEMPLATES.final.body).not.toMatch(/Upwork|Job Success/);
   });
   it('lists the standard placeholders', () => {
-    expect(STANDARD_PLACEHOLDERS).toEqual(['client', 'job', 'idleDays', 'closeDate', 'senderName']);
+    expect(STANDARD_PLACEHOLDERS).toEqual(['client', 'contact', 'job', 'idleDays', 'closeDate', 'senderName']);
   });
 });
 
@@ -54,11 +54,24 @@ describe('validateTemplates', () => {
     const templates = withTemplate('second', 'body', 'Hi {{client}}, see {{contract url}} and {{ NOTES }} {{Idle days}}');
     expect(() => validateTemplates(templates, HEADERS)).not.toThrow();
   });
-  it('names the stage, the field and the unknown placeholder, and lists the allowed ones', () => {
+  it('names the stage, the field and the unknown placeholder, with the nearest valid name in one short line', () => {
     const templates = withTemplate('second', 'body', 'Hi {{clinet}}');
-    expect(() => validateTemplates(templates, HEADERS)).toThrow(
-      /Unknown placeholder \{\{clinet\}\} in the second follow-up's body\. Use one of: \{\{client\}\}, \{\{job\}\}, \{\{idleDays\}\}, \{\{closeDate\}\}, \{\{senderName\}\}, or a column header of your contracts table: \{\{Client\}\}.*\{\{Notes\}\}/,
+    expect(() => validateTemplates(templates, HEADERS))
+      .toThrow("Unknown placeholder {{clinet}} in the second follow-up's body. Did you mean {{client}}?");
+    expect(() => validateTemplates(withTemplate('second', 'body', 'Hi {{Contract ur}}'), HEADERS)).toThrow('Did you mean {{Contract URL}}?');
+  });
+  it('lists the allowed ones when nothing is near', () => {
+    expect(() => validateTemplates(withTemplate('second', 'body', 'Hi {{xyzzyplugh}}'), HEADERS)).toThrow(
+      /Unknown placeholder \{\{xyzzyplugh\}\} in the second follow-up's body\. Use one of: \{\{client\}\}, \{\{contact\}\}, \{\{job\}\}, \{\{idleDays\}\}, \{\{closeDate\}\}, \{\{senderName\}\}, or a column header of your contracts table: \{\{Client\}\}.*\{\{Notes\}\}/,
     );
+  });
+  it('finds placeholders that stopped resolving since they were saved (a renamed column)', () => {
+    const templates = withTemplate('second', 'body', 'At {{Hourly rate}} per hour');
+    expect(templateProblems(templates, HEADERS)).toEqual([
+      "The second follow-up's body uses {{Hourly rate}}, which is not a column of this sheet (renamed or deleted?): "
+        + 'follow-ups at that stage are not drafted until you fix the template in Settings.',
+    ]);
+    expect(templateProblems(templates, [...HEADERS, 'Hourly rate'])).toEqual([]);
   });
   it('checks subjects too', () => {
     expect(() => validateTemplates(withTemplate('final', 'subject', 'Re: {{Budget}}'), HEADERS))

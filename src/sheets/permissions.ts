@@ -1,0 +1,50 @@
+/**
+ * Which features the user's consent allows (SPEC "Permissions"). Since Google's granular consent
+ * a user may untick some of the add-on's scopes; each feature needs its own, and one that is not
+ * allowed is reported in words instead of Google's raw permission error.
+ */
+import type { Permissions } from '../core/types';
+
+const SCOPE = 'https://www.googleapis.com/auth/';
+
+/** The scopes each feature needs. */
+export const FEATURE_SCOPES: Readonly<Record<keyof Permissions, readonly string[]>> = {
+  audit: [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}script.container.ui`],
+  drafts: [`${SCOPE}gmail.compose`],
+  schedule: [`${SCOPE}script.scriptapp`],
+  digest: [`${SCOPE}script.send_mail`, `${SCOPE}userinfo.email`],
+};
+
+/** One sentence per feature: what it needs, and how to allow it (reopening the add-on shows Google's consent screen again). */
+export const NOT_ALLOWED: Readonly<Record<keyof Permissions, string>> = {
+  audit: 'Contract Audit is not allowed to read and change this spreadsheet. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permissions Google asks for.',
+  drafts: 'Gmail drafts are off: you did not allow Contract Audit to create drafts in Gmail. To allow it, open Extensions > Contract Audit > Open sidebar and accept the Gmail permission.',
+  schedule: 'The automatic audit is off: you did not allow Contract Audit to run on a schedule. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permission to run when you are not using it.',
+  digest: 'The digest email is off: you did not allow Contract Audit to send email to you or to see your email address. To allow it, open Extensions > Contract Audit > Open sidebar and accept those permissions.',
+};
+
+type InfoWithScopes = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?: () => string[] };
+type GetInfo = (mode: GoogleAppsScript.Script.AuthMode, scopes: string[]) => InfoWithScopes;
+
+/** The granted subset of every scope the add-on uses (one ScriptApp call). */
+function grantedScopes(): Set<string> {
+  const all = ([] as string[]).concat(...Object.values(FEATURE_SCOPES));
+  const info = (ScriptApp.getAuthorizationInfo as unknown as GetInfo)(ScriptApp.AuthMode.FULL, all);
+  // Runtimes without granular consent lack getAuthorizedScopes: there, consent is all or nothing.
+  if (typeof info.getAuthorizedScopes !== 'function') {
+    const required = String(info.getAuthorizationStatus()) === String(ScriptApp.AuthorizationStatus.REQUIRED);
+    return new Set(required ? [] : all);
+  }
+  return new Set(info.getAuthorizedScopes() || []);
+}
+
+export function getPermissions(): Permissions {
+  const granted = grantedScopes();
+  const allowed = (feature: keyof Permissions) => FEATURE_SCOPES[feature].every((s) => granted.has(s));
+  return { audit: allowed('audit'), drafts: allowed('drafts'), schedule: allowed('schedule'), digest: allowed('digest') };
+}
+
+/** Throws the feature's sentence when the user's consent does not allow it. */
+export function requireFeature(feature: keyof Permissions): void {
+  if (!getPermissions()[feature]) throw new Error(NOT_ALLOWED[feature]);
+}
