@@ -2,6 +2,15 @@ import type { AuditContract, AuditReport, State } from './types';
 import { dayFromIso, humanDate } from './days';
 import { plural } from './plural';
 
+/**
+ * What the digest says about Upwork, and only what Upwork's help center says (SPEC "What we tell
+ * users about Upwork"): a contract counts in the Job Success Score once it is closed or once
+ * several months pass without a payment; close promptly when the client is unresponsive.
+ */
+export const UPWORK_NOTE = 'On Upwork, a contract counts toward your Job Success Score once it is closed or once several '
+  + 'months pass without a payment, so leaving a quiet contract open does not keep it out of the score. '
+  + 'Upwork advises closing a contract when the client is unresponsive.';
+
 /** Most contracts listed per group; the rest are counted. */
 export const DIGEST_LIST_LIMIT = 10;
 
@@ -35,9 +44,7 @@ export function digestEmail(report: AuditReport, sheetUrl: string, drafted: numb
     if (contracts.length > 0) paragraphs.push(groupList(group.title, contracts, report));
   }
   if (mentionsUpwork(report)) {
-    paragraphs.push('On Upwork, contracts with no earnings and no feedback can lower your Job Success Score '
-      + 'once they are closed or once several months pass without a payment, so leaving them open does not '
-      + 'protect the score. Upwork advises closing a contract when the client is unresponsive.');
+    paragraphs.push(UPWORK_NOTE);
   }
   const followUps = followUpLines(report, drafted);
   if (followUps) paragraphs.push(followUps);

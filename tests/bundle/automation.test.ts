@@ -23,10 +23,13 @@ describe('menus', () => {
     expect(env.calls.service('PropertiesService')).toBe(0);
   });
 
-  it('onInstall adds the same menu', () => {
+  it('onInstall adds the same menu, then opens the sidebar on its first-run screen', () => {
     const env = createFakeAppsScript({ now: NOW });
-    runFresh(env, 'onInstall', [{ authMode: 'FULL' }]);
+    runFresh(env, 'onInstall');
     expect(env.ui.menus[0].items.map((i) => i.caption)).toContain('Run audit');
+    expect(env.ui.sidebars).toHaveLength(1);
+    // A spreadsheet without a contracts table: the sidebar knows, and says why.
+    expect(env.ui.sidebars[0].html).toContain('No contracts table found');
   });
 });
 

@@ -85,7 +85,11 @@ describe('digestEmail', () => {
     expect(email.body).toContain(`Open the sheet: ${URL}`);
   });
   it('says only true things about Upwork, and only when an Upwork contract is dormant or to close', () => {
-    expect(email.body).toContain('On Upwork, contracts with no earnings and no feedback can lower your Job Success Score');
+    expect(email.body).toContain('On Upwork, a contract counts toward your Job Success Score once it is closed or once several '
+      + 'months pass without a payment, so leaving a quiet contract open does not keep it out of the score. '
+      + 'Upwork advises closing a contract when the client is unresponsive.');
+    // The claim Upwork dropped in 2020 is never made.
+    expect(email.body).not.toMatch(/no earnings and no feedback|lower your Job Success Score/);
     expect(email.body).not.toMatch(/pause|auto-?close/i);
     const direct = digestEmail(report([contract('Dormant', { platform: 'Fiverr' })]), URL, 0)!;
     expect(direct.body).not.toContain('Upwork');
