@@ -10,7 +10,7 @@ import { FIELD_HEADERS, OWN_FIELDS, type Field, type TableLayout } from './heade
 import { evaluateContract, type Evaluation } from './states';
 import { countStates } from './counts';
 import { profileSignal } from './profile';
-import { contractKey, identityStartDate, identityText, type ContractIdentity } from './keys';
+import { identityStartDate, identityText, keyOfIdentityText, type ContractIdentity } from './keys';
 import type { State } from './types';
 
 /** Most contracts a report lists; past that it lists the ones needing attention (SPEC "Server API"). */
@@ -109,6 +109,7 @@ export function auditTable(input: AuditInput): TableAudit {
   // First pass: which rows are contracts, and which of them hold the same contract twice.
   const contractRows: number[] = [];
   const identities: ContractIdentity[] = [];
+  const identityTexts: string[] = [];
   const rowsByIdentity = new Map<string, number[]>();
   for (let i = layout.headerRow; i < values.length; i++) {
     const row = values[i];
@@ -117,6 +118,7 @@ export function auditTable(input: AuditInput): TableAudit {
     const id = identityText(identity);
     contractRows.push(i);
     identities.push(identity);
+    identityTexts.push(id);
     const same = rowsByIdentity.get(id);
     if (same) same.push(i + 1); else rowsByIdentity.set(id, [i + 1]);
   }
@@ -127,7 +129,7 @@ export function auditTable(input: AuditInput): TableAudit {
     const row = values[i];
     const sheetRow = i + 1;
     const identity = identities[n];
-    const same = rowsByIdentity.get(identityText(identity)) as number[];
+    const same = rowsByIdentity.get(identityTexts[n]) as number[];
     const missing = (['client', 'job'] as Field[]).filter((f) => text(row, f) === '').map((f) => columnName(layout, f, true));
     const lastPayment = date(row, 'lastPayment');
     const evaluation = evaluateContract({
@@ -143,7 +145,7 @@ export function auditTable(input: AuditInput): TableAudit {
       index: i,
       evaluation,
       contract: {
-        key: contractKey(identity, input.sheetId), row: sheetRow,
+        key: keyOfIdentityText(identityTexts[n], input.sheetId), row: sheetRow,
         client: identity.client, job: identity.job, platform: identity.platform,
         status: text(row, 'status'), state: evaluation.state, idleDays: evaluation.idleDays,
         followUps: evaluation.followUps, lastFollowUp: evaluation.lastFollowUp,

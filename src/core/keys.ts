@@ -45,7 +45,11 @@ export function identityText(id: ContractIdentity): string {
  * never act on a contract of another tab (a copy of the tab has another ID); it survives renames.
  */
 export function contractKey(id: ContractIdentity, sheetId: number): string {
-  const text = identityText(id);
+  return keyOfIdentityText(identityText(id), sheetId);
+}
+
+/** contractKey from an identityText already computed (the audit computes it once per row). */
+export function keyOfIdentityText(text: string, sheetId: number): string {
   // Two FNV-1a variants (standard offset basis, and another seed over the reversed text) make 64 bits.
   const [forward, backward] = fnv1a32Pair(text, 0x811c9dc5, 0x050c5d1f);
   return `c${hex8(forward)}${hex8(backward)}-${Math.trunc(Number(sheetId)) || 0}`;
