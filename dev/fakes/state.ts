@@ -23,6 +23,8 @@ export interface FakeState {
   triggers: TriggerData[];
   nextTriggerId: number;
   reauthorizationRequired: boolean;
+  /** The scopes the user granted (absent in older files: every manifest scope). */
+  grantedScopes?: string[];
   /** Locks held by a simulated other execution. */
   locksHeldByOther: ('document' | 'script' | 'user')[];
   ui: UiRecord;

@@ -124,7 +124,9 @@ describe('PropertiesService', () => {
 describe('CacheService', () => {
   it('expires by the fake clock (default 600 s, at most 6 hours) and limits values to 100 KB', () => {
     const env = createFakeAppsScript({ now: '2026-11-28T15:00:00Z' });
-    const cache = scriptGlobals(env).CacheService.getDocumentCache()!;
+    // A new execution after each wait: one execution cannot outlive the 6-minute limit.
+    const fresh = () => scriptGlobals(env).CacheService.getDocumentCache()!;
+    let cache = fresh();
     cache.put('report', 'r1');
     cache.putAll({ a: '1', b: '2' }, 60);
     cache.put('long', 'l', 100_000);
@@ -132,8 +134,10 @@ describe('CacheService', () => {
     env.clock.advance(61_000);
     expect([cache.get('a'), cache.get('report')]).toEqual([null, 'r1']);
     env.clock.advance(540_000);
+    cache = fresh();
     expect(cache.get('report')).toBeNull();
     env.clock.advance(6 * 3_600_000);
+    cache = fresh();
     expect(cache.get('long')).toBeNull();
     expect(() => cache.put('huge', 'z'.repeat(100 * 1024 + 1))).toThrow('Argument too large: value');
     expect(() => cache.put('k'.repeat(251), 'v')).toThrow('Argument too large: key');
