@@ -11,7 +11,7 @@ import { createClock, createZonedDate, type FakeClock } from './core/clock';
 import { type AuthModeName, type Execution, newExecution } from './core/execution';
 import { startOfDay } from './core/timezone';
 import { Tracker } from './core/tracker';
-import { parseA1 } from './sheets/a1';
+import { columnLetter, columnNumber, parseA1, toA1 } from './sheets/a1';
 import { isDateValue } from './sheets/cell';
 import type { RuleData } from './sheets/conditional-format';
 import { FakeSpreadsheet } from './sheets/spreadsheet';
@@ -27,11 +27,11 @@ import { type EventTypeName } from './services/script-enums';
 import { FakeSession } from './services/session';
 import { type ClockConfig, FakeTrigger } from './services/trigger';
 import { FakeUtilities } from './services/utilities';
-import type { CellState, FakeState, SheetState } from './state';
+import type { CellState, FakeState, FilterState, SheetState } from './state';
+import { cloneCriteria } from './sheets/filter-criteria';
 import { isoToWall, wallToIso } from './state';
 import { FakeHtmlService } from './ui/html-service';
 import { emptyUiRecord, type UiRecord } from './ui/records';
-import { toA1 } from './sheets/a1';
 import type { FakeSheet } from './sheets/sheet';
 
 export interface FakeOptions {
@@ -351,7 +351,16 @@ function sheetState(sheet: FakeSheet): SheetState {
       ranges: rule.ranges.map((range) => range.getA1Notation()),
     })),
     cells,
+    merges: sheet.merges.map((rect) => toA1(rect)),
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+    filter: sheet.filter ? filterState(sheet.filter) : null,
   };
+}
+
+function filterState(filter: NonNullable<FakeSheet['filter']>): FilterState {
+  const criteria: FilterState['criteria'] = {};
+  for (const [column, data] of [...filter.criteria].sort(([a], [b]) => a - b)) criteria[columnLetter(column)] = cloneCriteria(data);
+  return { range: toA1(filter.rect), criteria };
 }
 
 function restoreSheet(ss: FakeSpreadsheet, state: SheetState): void {
@@ -376,4 +385,10 @@ function restoreSheet(ss: FakeSpreadsheet, state: SheetState): void {
     fontColor: rule.fontColor, bold: rule.bold, italic: rule.italic,
     ranges: rule.ranges.map((a1) => sheet.rangeByA1(a1)),
   }));
+  sheet.merges = (state.merges ?? []).map((a1) => ({ ...sheet.rangeByA1(a1).rect }));
+  sheet.hiddenRows = new Set(state.hiddenRows ?? []);
+  sheet.filter = state.filter ? {
+    rect: { ...sheet.rangeByA1(state.filter.range).rect },
+    criteria: new Map(Object.entries(state.filter.criteria).map(([letter, data]) => [columnNumber(letter), cloneCriteria(data)])),
+  } : null;
 }
