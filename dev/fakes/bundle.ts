@@ -17,7 +17,10 @@ export interface RunOptions {
   authMode?: AuthModeName;
   /** Folder holding Code.js (default <repo>/dist). */
   distDir?: string;
-  /** Run as a time-driven trigger: getUi() throws, and the default argument is a clock event. */
+  /**
+   * Run as a time-driven trigger: getUi() throws, the first sheet is the active sheet, toasts show
+   * nothing, and the default argument is a clock event.
+   */
   trigger?: boolean;
 }
 
@@ -41,30 +44,39 @@ export function loadBundle(env: FakeAppsScript, opts: RunOptions = {}): Record<s
  * message. Without args, onOpen/onInstall get `{ authMode, source? }` and a trigger run gets a
  * time-driven event object, as Apps Script passes them. Locks the execution still holds are
  * released when it ends. A result holding a Date is refused (google.script.run would deliver null).
+ * An execution that ran past the time limit or stopped for a consent prompt throws that error
+ * even when the script caught it (Apps Script kills the script); an error thrown by a call hook
+ * (test code) is rethrown as such.
  */
 export function runFresh<T = unknown>(env: FakeAppsScript, fn: string, args?: RunArgs, opts: RunOptions = {}): T {
   const context = loadBundle(env, opts);
+  let result: unknown;
+  let failure: { error: unknown } | null = null;
   try {
     const target = context[fn];
     if (typeof target !== 'function') throw new Error(`dist/Code.js has no top-level function "${fn}".`);
     const callArgs = typeof args === 'function' ? args(context) : args !== undefined ? jsonRoundTrip(args)
       : defaultEvent(fn, context, opts);
-    let result: unknown;
-    try {
-      result = (target as (...a: unknown[]) => unknown).apply(undefined, callArgs as unknown[]);
-    } catch (error) {
-      const message = error !== null && typeof error === 'object' && 'message' in error
-        ? String((error as { message: unknown }).message) : String(error);
-      throw Object.assign(new Error(message), { name: errorName(error), cause: error });
-    }
-    const datePath = findDate(result, '');
-    if (datePath !== null) {
-      throw new Error(`${fn} returned a Date at ${datePath || 'the top level'}; google.script.run would deliver null. Return YYYY-MM-DD strings.`);
-    }
-    return (result === undefined ? undefined : jsonRoundTrip(result)) as T;
-  } finally {
-    env.finishExecution(context);
+    result = (target as (...a: unknown[]) => unknown).apply(undefined, callArgs as unknown[]);
+  } catch (error) {
+    failure = { error };
   }
+  const ending = env.finishExecution(context);
+  if (ending.hookErrors.length > 0) {
+    const [first] = ending.hookErrors;
+    throw Object.assign(new Error(`A call hook (test code) threw: ${messageOf(first)}`), { cause: first });
+  }
+  if (ending.ended !== null) {
+    throw Object.assign(new Error(ending.ended), { name: 'Exception', cause: failure?.error });
+  }
+  if (failure) {
+    throw Object.assign(new Error(messageOf(failure.error)), { name: errorName(failure.error), cause: failure.error });
+  }
+  const datePath = findDate(result, '');
+  if (datePath !== null) {
+    throw new Error(`${fn} returned a Date at ${datePath || 'the top level'}; google.script.run would deliver null. Return YYYY-MM-DD strings.`);
+  }
+  return (result === undefined ? undefined : jsonRoundTrip(result)) as T;
 }
 
 /** The names of the top-level functions dist/Code.js declares (from a fresh context). */
@@ -77,6 +89,11 @@ export function topLevelFunctions(distDir?: string): string[] {
 
 function jsonRoundTrip<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function messageOf(error: unknown): string {
+  return error !== null && typeof error === 'object' && 'message' in error
+    ? String((error as { message: unknown }).message) : String(error);
 }
 
 function errorName(error: unknown): string {

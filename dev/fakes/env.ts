@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { CallCounter } from './core/calls';
+import { CallHooks, type CallInfo, type CallListener, type InterleaveSpec } from './core/call-hooks';
+import { CallPipeline } from './core/call-pipeline';
+import { Faults } from './core/faults';
+import { Latency } from './core/latency';
+import { CONSUMER_EXECUTION_MS, type ExecutionLimits, pastTimeLimit, TIME_LIMIT_MESSAGE } from './core/limits';
+import { Grants, MANIFEST_SCOPES } from './core/scopes';
 import { repoRoot } from './repo-root';
 import { createClock, createZonedDate, type FakeClock } from './core/clock';
 import { type AuthModeName, type Execution, newExecution } from './core/execution';
 import { startOfDay } from './core/timezone';
 import { Tracker } from './core/tracker';
-import { parseA1 } from './sheets/a1';
+import { columnLetter, columnNumber, parseA1, toA1 } from './sheets/a1';
 import { isDateValue } from './sheets/cell';
 import type { RuleData } from './sheets/conditional-format';
 import { FakeSpreadsheet } from './sheets/spreadsheet';
@@ -21,11 +27,11 @@ import { type EventTypeName } from './services/script-enums';
 import { FakeSession } from './services/session';
 import { type ClockConfig, FakeTrigger } from './services/trigger';
 import { FakeUtilities } from './services/utilities';
-import type { CellState, FakeState, SheetState } from './state';
+import type { CellState, FakeState, FilterState, SheetState } from './state';
+import { cloneCriteria } from './sheets/filter-criteria';
 import { isoToWall, wallToIso } from './state';
 import { FakeHtmlService } from './ui/html-service';
 import { emptyUiRecord, type UiRecord } from './ui/records';
-import { toA1 } from './sheets/a1';
 import type { FakeSheet } from './sheets/sheet';
 
 export interface FakeOptions {
@@ -49,6 +55,8 @@ export interface FakeOptions {
   htmlFiles?: Record<string, string>;
   /** Where HTML files are read from when htmlFiles is not given. */
   distDir?: string;
+  /** The scopes the user granted (Google's granular consent); default: every manifest scope. */
+  grantedScopes?: string[];
   /** Start from a saved account (see toJSON). */
   state?: FakeState;
 }
@@ -56,8 +64,19 @@ export interface FakeOptions {
 /** Options of one simulated execution. */
 export interface ExecutionOptions {
   authMode?: AuthModeName;
-  /** Run as a time-driven trigger: no UI (getUi() throws, as in Apps Script). */
+  /**
+   * Run as a time-driven trigger: no UI (getUi() throws, toasts show nothing) and no active
+   * sheet of its own (the first sheet is the active sheet), as in Apps Script.
+   */
   trigger?: boolean;
+}
+
+/** How an execution ended, for the bundle loader. */
+export interface ExecutionEnding {
+  /** The error that ended it for good (time limit, consent prompt), even if the script caught it. */
+  ended: string | null;
+  /** Errors thrown by call hooks (test code) during the execution. */
+  hookErrors: unknown[];
 }
 
 /** A seeded trigger's details (for addUserTrigger). */
@@ -78,6 +97,14 @@ export class FakeAppsScript {
   readonly properties: PropertyStores = { document: new Map(), user: new Map(), script: new Map() };
   readonly cache: CacheStores = { document: new Map(), user: new Map(), script: new Map() };
   readonly logs: string[] = [];
+  /** Injected failures: `failNext(method, { nth, message, executionScoped })`, `clear()`. */
+  readonly faults = new Faults();
+  /** What calls cost on the fake clock: `set('GmailApp.createDraft', 1500)`, `get`, `clear()`. */
+  readonly latency = new Latency();
+  /** Apps Script's limits: `executionMs` (default 6 minutes, a consumer account). */
+  readonly limits: ExecutionLimits = { executionMs: CONSUMER_EXECUTION_MS };
+  /** Test code run between a script's calls (see onCall / interleave). */
+  readonly hooks = new CallHooks();
   readonly lock: {
     /** Simulates another execution holding the lock (document by default). */
     holdByOtherExecution(kind?: LockKind): void;
@@ -88,6 +115,8 @@ export class FakeAppsScript {
   };
   private readonly lockHolders: LockHolders = { document: null, script: null, user: null };
   private readonly triggerState = new TriggerState();
+  private readonly grants: Grants;
+  private readonly pipeline: CallPipeline;
   private readonly settings: { scriptTimeZone: string; userEmail: string; addonTitle: string };
   private readonly htmlSource: { files?: Record<string, string>; distDir: string };
   private sheetsModel: FakeSpreadsheet;
@@ -102,6 +131,12 @@ export class FakeAppsScript {
       addonTitle: options.addonTitle ?? 'Contract Audit',
     };
     this.htmlSource = { files: options.htmlFiles, distDir: options.distDir ?? join(repoRoot(), 'dist') };
+    this.grants = new Grants(options.grantedScopes ?? MANIFEST_SCOPES);
+    this.pipeline = new CallPipeline({
+      counter: this.calls, hooks: this.hooks, faults: this.faults, latency: this.latency, limits: this.limits,
+      grants: this.grants, nowMs: () => this.clock.nowMs(), advanceClock: (ms) => this.clock.advance(ms),
+      documentId: () => this.sheetsModel.getId(),
+    });
     this.sheetsModel = new FakeSpreadsheet(this.spreadsheetHost(), options.spreadsheetId ?? DEFAULT_SPREADSHEET_ID,
       options.spreadsheetName ?? 'My contracts', timeZone, options.locale ?? 'en_US');
     const holders = this.lockHolders;
@@ -132,6 +167,25 @@ export class FakeAppsScript {
   /** Makes ScriptApp.getAuthorizationInfo() report REQUIRED (true) or NOT_REQUIRED (false). */
   requireReauthorization(flag: boolean): void { this.triggerState.reauthorizationRequired = flag; }
 
+  /** The user grants these scopes (at a consent prompt). */
+  grant(scopes: string | string[]): void { this.grants.grant(typeof scopes === 'string' ? [scopes] : scopes); }
+  /** The user declines (or revokes) these scopes: calls needing them are refused. */
+  decline(scopes: string | string[]): void { this.grants.decline(typeof scopes === 'string' ? [scopes] : scopes); }
+  /** The scopes granted now. */
+  grantedScopes(): string[] { return this.grants.list(); }
+
+  /**
+   * Runs `listener` after every counted call of every execution (test side, uncounted); returns
+   * the unsubscribe. See CallHooks.
+   */
+  onCall(listener: CallListener): () => void { return this.hooks.onCall(listener); }
+  /** The user acting mid-execution: `spec.run` after the nth call matching `spec.after` (every one with `every`). */
+  interleave(spec: InterleaveSpec): () => void { return this.hooks.interleave(spec); }
+  /** Runs `fn` once after the nth call of `method` ('Range.getValues') made from now on. */
+  interleaveOnce(method: string, nth: number, fn: (call: CallInfo) => void): () => void {
+    return this.hooks.interleaveOnce(method, nth, fn);
+  }
+
   /** The Date a date cell holding that day returns: midnight of the day in the spreadsheet's zone. */
   localDate(isoDay: string): Date {
     return new this.Date(startOfDay(isoDay, this.sheetsModel.timeZone));
@@ -139,8 +193,10 @@ export class FakeAppsScript {
 
   /** The globals of a NEW simulated execution (put them in a vm context). */
   globals(options: ExecutionOptions = {}): Record<string, unknown> {
-    const execution = newExecution(options.authMode ?? 'FULL', 'script');
-    const tracker = new Tracker(this.calls, execution);
+    const execution = newExecution(options.authMode ?? 'FULL', 'script',
+      { trigger: options.trigger, startedAtMs: this.clock.nowMs() });
+    this.faults.executionStarted(execution.id);
+    const tracker = new Tracker(this.pipeline, execution);
     const spreadsheet = this.sheetsModel;
     const globals: Record<string, unknown> = {
       SpreadsheetApp: tracker.present(new FakeSpreadsheetApp({
@@ -151,7 +207,7 @@ export class FakeAppsScript {
       MailApp: tracker.present(new FakeMailApp(this.mail)),
       ScriptApp: tracker.present(new FakeScriptApp({
         state: this.triggerState, documentId: spreadsheet.getId(), scriptTimeZone: this.settings.scriptTimeZone,
-        scriptId: 'fake-script-id', nowMs: () => this.clock.nowMs(),
+        scriptId: 'fake-script-id', nowMs: () => this.clock.nowMs(), grants: this.grants, ui: this.ui,
       })),
       PropertiesService: tracker.present(new FakePropertiesService(this.properties)),
       LockService: tracker.present(new FakeLockService(this.lockHolders, execution.id)),
@@ -173,12 +229,21 @@ export class FakeAppsScript {
     executionOf(globals).errorConstructor = errorConstructor;
   }
 
-  /** Ends an execution: releases the locks it still holds, as Apps Script does when a script returns. */
-  finishExecution(globals: Record<string, unknown>): void {
-    const { id } = executionOf(globals);
+  /**
+   * Ends an execution: releases the locks it still holds, as Apps Script does when a script
+   * returns, and drops its execution-scoped faults. Tells whether something ended it for good:
+   * past the time limit the script was killed, whatever it caught.
+   */
+  finishExecution(globals: Record<string, unknown>): ExecutionEnding {
+    const execution = executionOf(globals);
     for (const kind of Object.keys(this.lockHolders) as LockKind[]) {
-      if (this.lockHolders[kind] === id) this.lockHolders[kind] = null;
+      if (this.lockHolders[kind] === execution.id) this.lockHolders[kind] = null;
     }
+    this.faults.executionEnded(execution.id);
+    if (execution.ended === null && pastTimeLimit(execution.startedAtMs, this.clock.nowMs(), this.limits)) {
+      execution.ended = TIME_LIMIT_MESSAGE;
+    }
+    return { ended: execution.ended, hookErrors: this.hooks.errors.splice(0) };
   }
 
   /** The whole account as JSON. */
@@ -202,6 +267,7 @@ export class FakeAppsScript {
       triggers: this.triggerState.triggers.map((t) => structuredClone(t.data)),
       nextTriggerId: this.triggerState.nextId,
       reauthorizationRequired: this.triggerState.reauthorizationRequired,
+      grantedScopes: this.grants.list(),
       locksHeldByOther: (Object.keys(this.lockHolders) as LockKind[]).filter((k) => this.lockHolders[k] === 'other'),
       ui: structuredClone(this.ui),
     };
@@ -232,10 +298,11 @@ export class FakeAppsScript {
     this.triggerState.triggers = state.triggers.map((data) => new FakeTrigger(structuredClone(data)));
     this.triggerState.nextId = state.nextTriggerId;
     this.triggerState.reauthorizationRequired = state.reauthorizationRequired;
+    this.grants.replace(state.grantedScopes ?? MANIFEST_SCOPES);
     for (const kind of Object.keys(this.lockHolders) as LockKind[]) {
       this.lockHolders[kind] = state.locksHeldByOther.includes(kind) ? 'other' : null;
     }
-    Object.assign(this.ui, structuredClone(state.ui));
+    Object.assign(this.ui, emptyUiRecord(), structuredClone(state.ui));
   }
 
   private spreadsheetHost() {
@@ -284,7 +351,16 @@ function sheetState(sheet: FakeSheet): SheetState {
       ranges: rule.ranges.map((range) => range.getA1Notation()),
     })),
     cells,
+    merges: sheet.merges.map((rect) => toA1(rect)),
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+    filter: sheet.filter ? filterState(sheet.filter) : null,
   };
+}
+
+function filterState(filter: NonNullable<FakeSheet['filter']>): FilterState {
+  const criteria: FilterState['criteria'] = {};
+  for (const [column, data] of [...filter.criteria].sort(([a], [b]) => a - b)) criteria[columnLetter(column)] = cloneCriteria(data);
+  return { range: toA1(filter.rect), criteria };
 }
 
 function restoreSheet(ss: FakeSpreadsheet, state: SheetState): void {
@@ -309,4 +385,10 @@ function restoreSheet(ss: FakeSpreadsheet, state: SheetState): void {
     fontColor: rule.fontColor, bold: rule.bold, italic: rule.italic,
     ranges: rule.ranges.map((a1) => sheet.rangeByA1(a1)),
   }));
+  sheet.merges = (state.merges ?? []).map((a1) => ({ ...sheet.rangeByA1(a1).rect }));
+  sheet.hiddenRows = new Set(state.hiddenRows ?? []);
+  sheet.filter = state.filter ? {
+    rect: { ...sheet.rangeByA1(state.filter.range).rect },
+    criteria: new Map(Object.entries(state.filter.criteria).map(([letter, data]) => [columnNumber(letter), cloneCriteria(data)])),
+  } : null;
 }

@@ -6,7 +6,7 @@
 import { FakeAppsScript, type FakeOptions } from './env';
 
 export { FakeAppsScript };
-export type { ExecutionOptions, FakeOptions, SeedTriggerOptions } from './env';
+export type { ExecutionEnding, ExecutionOptions, FakeOptions, SeedTriggerOptions } from './env';
 export type { FakeState } from './state';
 export type { FakeClock } from './core/clock';
 export type { AuthModeName } from './core/execution';
@@ -18,6 +18,13 @@ export { FakeTrigger, type ClockConfig } from './services/trigger';
 export type { MenuRecord, UiRecord } from './ui/records';
 export { PROPERTY_STORE_LIMIT_BYTES, PROPERTY_VALUE_LIMIT_BYTES } from './services/properties';
 export { CACHE_VALUE_LIMIT_BYTES } from './services/cache';
+export { MANIFEST_SCOPES } from './core/scopes';
+export { CONSUMER_EXECUTION_MS, TIME_LIMIT_MESSAGE } from './core/limits';
+export { CONSENT_REQUIRED_MESSAGE } from './services/authorization';
+export { FILTER_EXISTS } from './sheets/filter';
+export type { CallInfo, CallListener, InterleaveSpec } from './core/call-hooks';
+export type { FaultOptions } from './core/faults';
+export type { RowOrder } from './sheets/sheet';
 
 /** A new simulated account (or one restored from `options.state`). */
 export function createFakeAppsScript(options?: FakeOptions): FakeAppsScript {

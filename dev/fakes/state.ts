@@ -1,4 +1,5 @@
 import type { ValidationData } from './sheets/cell';
+import type { CriteriaData } from './sheets/filter-criteria';
 import type { DraftRecord } from './services/gmail';
 import type { RecordedMail } from './services/mail';
 import type { TriggerData } from './services/trigger';
@@ -23,6 +24,8 @@ export interface FakeState {
   triggers: TriggerData[];
   nextTriggerId: number;
   reauthorizationRequired: boolean;
+  /** The scopes the user granted (absent in older files: every manifest scope). */
+  grantedScopes?: string[];
   /** Locks held by a simulated other execution. */
   locksHeldByOther: ('document' | 'script' | 'user')[];
   ui: UiRecord;
@@ -40,6 +43,19 @@ export interface SheetState {
   rules: RuleState[];
   /** Cells with anything set, by A1 notation. */
   cells: Record<string, CellState>;
+  /** Merged areas in A1 notation (absent in older files: none). */
+  merges?: string[];
+  /** Rows hidden with hideRows (absent: none). */
+  hiddenRows?: number[];
+  /** The sheet's filter (absent or null: none). */
+  filter?: FilterState | null;
+}
+
+export interface FilterState {
+  /** The filter range in A1 notation. */
+  range: string;
+  /** Criteria by column letter ('C'). */
+  criteria: Record<string, CriteriaData>;
 }
 
 export interface CellState {

@@ -120,3 +120,91 @@ describe('runFresh semantics (on a tiny hand-written Code.js)', () => {
       'lockAndKeep', 'openEvent', 'stamp', 'today', 'ui']);
   });
 });
+
+describe('harsh Apps Script behaviour, visible to a script run with runFresh', () => {
+  const dist = distWith(`
+    function activeName() { return SpreadsheetApp.getActiveSheet().getName(); }
+    function markPaid(client) {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contracts');
+      var rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+      for (var i = 0; i < rows.length; i++) {
+        if (rows[i][0] === client) { sheet.getRange(i + 2, 3).setValue('paid'); return i + 2; }
+      }
+      return -1;
+    }
+    function save() {
+      try { SpreadsheetApp.getActiveSheet().getRange('A1').setValues([['saved']]); return 'ok'; }
+      catch (e) { return 'failed: ' + e.message; }
+    }
+    function draftAll(n) {
+      var lock = LockService.getDocumentLock(); lock.tryLock(1000);
+      var made = 0;
+      for (var i = 0; i < n; i++) {
+        try { GmailApp.createDraft('c' + i + '@example.com', 'Follow-up', 'Hi'); made++; } catch (e) { /* keep going */ }
+      }
+      return made;
+    }
+    function draftOne() {
+      try { GmailApp.createDraft('c@example.com', 's', 'b'); return 'drafted'; } catch (e) { return e.message; }
+    }
+    function needGmail() {
+      try { ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, ['https://www.googleapis.com/auth/gmail.compose']); return 'granted'; }
+      catch (e) { return 'caught'; }
+    }
+  `);
+
+  function contractsEnv() {
+    const env = createFakeAppsScript({ now: '2026-11-28T15:00:00Z' });
+    const sheet = env.spreadsheet.insertSheet('Contracts').load([['Client', 'Rate', 'Paid'], ['Acme', 3], ['Bolt', 1], ['Cobalt', 2]]);
+    return { env, sheet };
+  }
+
+  it('a time-driven run sees the first sheet as active', () => {
+    const { env } = contractsEnv();
+    expect(env.spreadsheet.getActiveSheet().getName()).toBe('Contracts');
+    expect(runFresh(env, 'activeName', [], { distDir: dist, trigger: true })).toBe('Sheet1');
+    expect(runFresh(env, 'activeName', [], { distDir: dist })).toBe('Contracts');
+  });
+
+  it('a sort by the user between the script\'s read and its write puts the write on another contract', () => {
+    const { env, sheet } = contractsEnv();
+    env.interleaveOnce('Range.getValues', 1, () => sheet.sortRows(2, 4, { column: 2, ascending: false }));
+    expect(runFresh(env, 'markPaid', ['Bolt'], { distDir: dist })).toBe(3);
+    expect(sheet.getRange('A2:C4').getValues()).toEqual([['Acme', 3, ''], ['Cobalt', 2, 'paid'], ['Bolt', 1, '']]);
+  });
+
+  it('a failed write throws in the script and writes nothing', () => {
+    const env = createFakeAppsScript();
+    env.faults.failNext('Range.setValues');
+    expect(runFresh(env, 'save', [], { distDir: dist })).toBe(
+      `failed: Service Spreadsheets timed out while accessing document with id ${env.spreadsheet.getId()}.`);
+    expect(env.spreadsheet.getActiveSheet().getRange('A1').getValue()).toBe('');
+    expect(runFresh(env, 'save', [], { distDir: dist })).toBe('ok');
+  });
+
+  it('the 6-minute limit kills the script even though it caught the error; its lock is released', () => {
+    const env = createFakeAppsScript({ now: '2026-11-28T15:00:00Z' });
+    env.latency.set('GmailApp.createDraft', 2000);
+    expect(() => runFresh(env, 'draftAll', [500], { distDir: dist })).toThrow('Exceeded maximum execution time');
+    expect(env.gmail.drafts).toHaveLength(181); // 180 drafts fill the 6 minutes; the 181st starts at 6:00
+    expect(env.lock.holder()).toBeNull();
+    expect(runFresh(env, 'draftAll', [3], { distDir: dist })).toBe(3); // a new execution has its own 6 minutes
+  });
+
+  it('a declined scope refuses the call; requireScopes ends the run with a consent prompt', () => {
+    const env = createFakeAppsScript();
+    env.decline('https://www.googleapis.com/auth/gmail.compose');
+    expect(runFresh(env, 'draftOne', [], { distDir: dist })).toBe(
+      'You do not have permission to call GmailApp.createDraft. Required permissions: https://www.googleapis.com/auth/gmail.compose');
+    expect(() => runFresh(env, 'needGmail', [], { distDir: dist })).toThrow('Authorization is required to perform that action.');
+    expect(env.ui.consentPrompts).toEqual([{ scopes: ['https://www.googleapis.com/auth/gmail.compose'] }]);
+    env.grant('https://www.googleapis.com/auth/gmail.compose');
+    expect(runFresh(env, 'needGmail', [], { distDir: dist })).toBe('granted');
+  });
+
+  it('an error in a call hook fails the run as a test error, even if the script caught it', () => {
+    const env = createFakeAppsScript();
+    env.interleaveOnce('GmailApp.createDraft', 1, () => { throw new Error('bad test hook'); });
+    expect(() => runFresh(env, 'draftOne', [], { distDir: dist })).toThrow('A call hook (test code) threw: bad test hook');
+  });
+});

@@ -35,6 +35,43 @@ describe('GmailApp drafts', () => {
     expect(env.gmail.drafts).toHaveLength(3);
   });
 
+  it('getDrafts gives each message\'s To header as typed and its subject; these calls are counted and cost time', () => {
+    const env = createFakeAppsScript({ now: '2026-11-28T15:00:00Z' });
+    env.latency.set('GmailApp.*', 200);
+    const { GmailApp } = scriptGlobals(env);
+    GmailApp.createDraft('Jane <jane@x.example>', 'One', 'b');
+    GmailApp.createDraft('a@x.example, b@x.example', 'Two', 'b');
+    GmailApp.createDraft('"Doe, Jane" <jane@x.example>', 'Three', 'b');
+    env.calls.reset();
+    const messages = GmailApp.getDrafts().map((d) => d.getMessage());
+    expect(messages.map((m) => [m.getTo(), m.getSubject()])).toEqual([
+      ['Jane <jane@x.example>', 'One'], ['a@x.example, b@x.example', 'Two'], ['"Doe, Jane" <jane@x.example>', 'Three']]);
+    expect(env.gmail.drafts.map((d) => d.to)).toEqual(['jane@x.example', 'a@x.example, b@x.example', 'jane@x.example']);
+    expect(env.calls.byMethod()).toEqual({
+      'GmailApp.getDrafts': 1, 'GmailDraft.getMessage': 3, 'GmailMessage.getSubject': 3, 'GmailMessage.getTo': 3 });
+    expect(env.clock.now().toISOString()).toBe('2026-11-28T15:00:02.600Z'); // 13 calls of 200 ms
+  });
+
+  it('refuses what Gmail refuses, with the address in the error', () => {
+    const { GmailApp } = scriptGlobals(createFakeAppsScript());
+    expect(() => GmailApp.createDraft('Jane jane@x.example', 's', 'b')).toThrow('Invalid email: Jane jane@x.example');
+    expect(() => GmailApp.createDraft('a@x.example, nope', 's', 'b')).toThrow('Invalid email: nope');
+    expect(() => GmailApp.createDraft('Jane <jane@x', 's', 'b')).toThrow('Invalid email: Jane <jane@x');
+  });
+
+  it('failFor refuses the drafts a predicate picks with the given error; clearFailures lifts it', () => {
+    const env = createFakeAppsScript();
+    const { GmailApp } = scriptGlobals(env);
+    env.gmail.failFor((recipient, _subject, body) => recipient.includes('big') || body.length > 10, 'Limit Exceeded: Email Body Size.');
+    GmailApp.createDraft('a@x.example', 's', 'short');
+    expect(() => GmailApp.createDraft('a@x.example', 's', 'a very long body')).toThrow('Limit Exceeded: Email Body Size.');
+    expect(() => GmailApp.createDraft('Big <big@x.example>', 's', '')).toThrow('Limit Exceeded: Email Body Size.');
+    expect(env.gmail.drafts).toHaveLength(1);
+    env.gmail.clearFailures();
+    GmailApp.createDraft('a@x.example', 's', 'a very long body');
+    expect(env.gmail.drafts).toHaveLength(2);
+  });
+
   it('does not send: the add-on has no send scope for Gmail', () => {
     const { GmailApp } = scriptGlobals(createFakeAppsScript());
     expect(() => GmailApp.sendEmail('a@x.example', 's', 'b')).toThrow(/You do not have permission to call GmailApp.sendEmail/);
@@ -124,7 +161,9 @@ describe('PropertiesService', () => {
 describe('CacheService', () => {
   it('expires by the fake clock (default 600 s, at most 6 hours) and limits values to 100 KB', () => {
     const env = createFakeAppsScript({ now: '2026-11-28T15:00:00Z' });
-    const cache = scriptGlobals(env).CacheService.getDocumentCache()!;
+    // A new execution after each wait: one execution cannot outlive the 6-minute limit.
+    const fresh = () => scriptGlobals(env).CacheService.getDocumentCache()!;
+    let cache = fresh();
     cache.put('report', 'r1');
     cache.putAll({ a: '1', b: '2' }, 60);
     cache.put('long', 'l', 100_000);
@@ -132,8 +171,10 @@ describe('CacheService', () => {
     env.clock.advance(61_000);
     expect([cache.get('a'), cache.get('report')]).toEqual([null, 'r1']);
     env.clock.advance(540_000);
+    cache = fresh();
     expect(cache.get('report')).toBeNull();
     env.clock.advance(6 * 3_600_000);
+    cache = fresh();
     expect(cache.get('long')).toBeNull();
     expect(() => cache.put('huge', 'z'.repeat(100 * 1024 + 1))).toThrow('Argument too large: value');
     expect(() => cache.put('k'.repeat(251), 'v')).toThrow('Argument too large: key');

@@ -11,14 +11,19 @@ export function refusal(authMode: AuthModeName, apiName: string, method: string)
   if (authMode === 'FULL') return null;
   const rule = authMode === 'NONE' ? deniedInNone(apiName, method) : deniedInLimited(apiName, method);
   if (!rule) return null;
-  const scope = SCOPES[rule.service];
-  const base = `You do not have permission to call ${rule.service}.${rule.method}.`;
+  return permissionMessage(rule.service, rule.method, SCOPES[rule.service]);
+}
+
+/** Apps Script's refusal of a call the script lacks a scope for. */
+export function permissionMessage(service: string, method: string, scope: string | undefined): string {
+  const base = `You do not have permission to call ${service}.${method}.`;
   return scope ? `${base} Required permissions: ${scope}` : base;
 }
 
 interface DeniedCall { service: string; method: string }
 
-const SCOPES: Record<string, string> = {
+/** The manifest scope each service needs (Ui: the sidebar and dialogs). */
+export const SCOPES: Record<string, string> = {
   SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
   Ui: 'https://www.googleapis.com/auth/script.container.ui',
   GmailApp: 'https://www.googleapis.com/auth/gmail.compose',
@@ -27,7 +32,7 @@ const SCOPES: Record<string, string> = {
   Session: 'https://www.googleapis.com/auth/userinfo.email',
 };
 
-const TRIGGER_METHODS = new Set(['newTrigger', 'getUserTriggers', 'getProjectTriggers', 'deleteTrigger',
+export const TRIGGER_METHODS = new Set(['newTrigger', 'getUserTriggers', 'getProjectTriggers', 'deleteTrigger',
   'getScriptTriggers']);
 const UI_ALWAYS_ALLOWED = new Set(['createAddonMenu', 'createMenu', 'ButtonSet', 'Button']);
 

@@ -1,12 +1,13 @@
 import type { FakeClassInfo } from './api-shape';
-import type { CallCounter } from './calls';
+import type { CallPipeline } from './call-pipeline';
 import type { Execution } from './execution';
-import { refusal } from './permissions';
+import { runAs } from './running';
 
 /**
  * Presents fake objects to a script the way Apps Script does: only real API members are
- * visible, every call is counted (per execution), refused when the authorization mode forbids
- * it, and its errors are re-created in the script's realm. Objects a call returns (a Sheet from
+ * visible, every call goes through the call pipeline (counted, refused when the authorization
+ * mode, the granted scopes or the time limit forbid it, failed by injected faults, costed on the
+ * clock, followed by call hooks), and its errors are re-created in the script's realm. Objects a call returns (a Sheet from
  * getSheetByName, Ranges in a rule...) are presented the same way; fakes passed back as
  * arguments are unwrapped, so the fakes' own code never sees a presented object.
  */
@@ -14,7 +15,7 @@ export class Tracker {
   private readonly presented = new WeakMap<object, object>();
   private readonly rawOf = new WeakMap<object, object>();
 
-  constructor(private readonly counter: CallCounter, readonly execution: Execution) {}
+  constructor(private readonly pipeline: CallPipeline, readonly execution: Execution) {}
 
   /** The presented (proxied) form of a fake object; other values are returned unchanged. */
   present<T>(value: T): T {
@@ -85,15 +86,25 @@ export class Tracker {
 
   private trackedMethod(target: object, info: FakeClassInfo, name: string,
     member: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    const { apiName, service } = info;
     return (...args: unknown[]) => {
-      if (this.execution.counted) this.counter.record(info.apiName, name, info.service);
-      const refused = refusal(this.execution.authMode, info.apiName, name);
-      if (refused) throw this.scriptError(refused);
+      const execution = this.execution;
+      const refused = this.pipeline.admit(execution, apiName, name, service);
+      if (refused !== null) throw this.scriptError(refused);
+      const faulted = this.pipeline.fault(execution, apiName, name, service);
+      let outcome: { value: unknown } | { error: Error };
       try {
-        return this.present(member.apply(target, args.map((arg) => this.unwrap(arg))));
+        if (faulted !== null) throw this.scriptError(faulted);
+        const raw = args.map((arg) => this.unwrap(arg));
+        outcome = { value: this.present(runAs(execution, () => member.apply(target, raw))) };
       } catch (error) {
-        throw this.scriptError(error instanceof Error ? error.message : String(error), error);
+        outcome = { error: this.scriptError(error instanceof Error ? error.message : String(error), error) };
       }
+      const hookError = this.pipeline.complete(execution, apiName, name, service, 'error' in outcome);
+      // A failing call hook is a test bug: surface it at once (runFresh reports it too).
+      if (hookError !== null) throw hookError;
+      if ('error' in outcome) throw outcome.error;
+      return outcome.value;
     };
   }
 

@@ -61,6 +61,7 @@ export function formatNumber(value: number, pattern: string): string {
   if (value < 0 && sections.length > 1) { section = sections[1]; magnitude = -value; }
   else if (value === 0 && sections.length > 2) section = sections[2];
   if (isDatePattern(section)) return formatWallDate(SERIAL_EPOCH_WALL_MS + magnitude * DAY_MS, section);
+  section = bracketsToLiterals(section);
   const match = /[0#?,.]*[0#?][0#?,.]*/.exec(section);
   if (!match) return unquote(section);
   const prefix = unquote(section.slice(0, match.index));
@@ -159,6 +160,18 @@ function splitSections(pattern: string): string[] {
   }
   sections.push(current);
   return sections;
+}
+
+/**
+ * Bracketed codes of a number section: a currency `[$€]` or `[$€-407]` (symbol, then locale) is
+ * shown as its symbol; colours (`[Red]`) and conditions (`[<0]`) show nothing.
+ */
+function bracketsToLiterals(section: string): string {
+  return section.replace(/"[^"]*"|\[([^\]]*)\]/g, (whole, inner: string | undefined) => {
+    if (inner === undefined) return whole;
+    const currency = /^\$([^-]*)/.exec(inner);
+    return currency ? `"${currency[1]}"` : '';
+  });
 }
 
 function stripLiterals(pattern: string): string {

@@ -7,8 +7,14 @@ type RealGmailApp = GoogleAppsScript.Gmail.GmailApp;
 type RealDraft = GoogleAppsScript.Gmail.GmailDraft;
 type RealMessage = GoogleAppsScript.Gmail.GmailMessage;
 
-/** A draft as the account keeps it. */
-export interface DraftRecord extends RecordedMail { id: string; messageId: string }
+/**
+ * A draft as the account keeps it: `to` lists the bare addresses, `toHeader` the recipient as
+ * typed ('Jane <jane@x.com>, b@x.com'), which is what GmailMessage.getTo() gives back.
+ */
+export interface DraftRecord extends RecordedMail { id: string; messageId: string; toHeader?: string }
+
+/** Decides whether Gmail refuses one draft (see GmailState.failFor). */
+export type DraftFailurePredicate = (recipient: string, subject: string, body: string) => boolean;
 
 /** The simulated mailbox: drafts and the quota switch. */
 export class GmailState {
@@ -16,6 +22,8 @@ export class GmailState {
   /** Successful createDraft calls left before the quota error; null = unlimited. */
   successesLeft: number | null = null;
   nextId = 1;
+  /** Drafts Gmail refuses, with the error each gets (failFor). */
+  readonly refusals: { predicate: DraftFailurePredicate; message: string }[] = [];
   /**
    * Test hook, run after each draft is created: stands for what the user does in the sheet while
    * the script talks to Gmail (a sort, an inserted row), since drafting many rows takes minutes.
@@ -24,8 +32,16 @@ export class GmailState {
 
   /** The next n createDraft calls succeed, then every call throws the daily-quota error. */
   failAfter(n: number): void { this.successesLeft = Math.max(0, Math.trunc(n)); }
-  /** Back to unlimited. */
-  clearFailures(): void { this.successesLeft = null; }
+  /**
+   * Makes createDraft throw `message` for the drafts the predicate picks (given the recipient as
+   * typed, the subject and the body), e.g. 'Limit Exceeded: Email Body Size.'; nothing is created.
+   */
+  failFor(predicate: DraftFailurePredicate, message: string): void { this.refusals.push({ predicate, message }); }
+  /** Back to unlimited, and no refused drafts. */
+  clearFailures(): void {
+    this.successesLeft = null;
+    this.refusals.length = 0;
+  }
 }
 
 const GMAIL_API = ['createDraft', 'getDraft', 'getDrafts', 'sendEmail'] as const;
@@ -40,7 +56,11 @@ export class FakeGmailApp implements ApiShape<RealGmailApp, typeof GMAIL_API[num
 
   constructor(private readonly state: GmailState) {}
 
-  /** createDraft(recipient, subject, body, options?): validates addresses, honours the quota switch. */
+  /**
+   * createDraft(recipient, subject, body, options?): honours the quota switch, validates every
+   * address ('Jane <jane@x.com>', '"Doe, Jane" <jane@x.com>', comma-separated lists), then the
+   * failFor refusals; only then is the draft created.
+   */
   createDraft(recipient: string, subject: string, body: string, options?: object): FakeGmailDraft {
     if (this.state.successesLeft === 0) fail('Service invoked too many times for one day: gmail.');
     const to = parseRecipients(recipient);
@@ -48,11 +68,15 @@ export class FakeGmailApp implements ApiShape<RealGmailApp, typeof GMAIL_API[num
     parseRecipients(opts.cc);
     parseRecipients(opts.bcc);
     if (opts.replyTo !== undefined) parseRecipients(opts.replyTo);
+    const header = recipient === undefined || recipient === null ? '' : String(recipient).trim();
+    const [subjectText, bodyText] = [String(subject ?? ''), String(body ?? '')];
+    const refusal = this.state.refusals.find((r) => r.predicate(header, subjectText, bodyText));
+    if (refusal) fail(refusal.message);
     if (this.state.successesLeft !== null) this.state.successesLeft -= 1;
     const id = `r-fake-draft-${this.state.nextId}`;
     const draft: DraftRecord = {
-      id, messageId: `fake-message-${this.state.nextId}`, to: to.join(', '), subject: String(subject ?? ''),
-      body: String(body ?? ''), options: opts,
+      id, messageId: `fake-message-${this.state.nextId}`, to: to.join(', '), toHeader: header, subject: subjectText,
+      body: bodyText, options: opts,
     };
     this.state.nextId += 1;
     this.state.drafts.push(draft);
@@ -99,5 +123,6 @@ export class FakeGmailMessage implements ApiShape<RealMessage, typeof MESSAGE_AP
   getId(): string { return this.draft.messageId; }
   getPlainBody(): string { return this.draft.body; }
   getSubject(): string { return this.draft.subject; }
-  getTo(): string { return this.draft.to; }
+  /** The To header as typed ('Jane <jane@x.com>'). */
+  getTo(): string { return this.draft.toHeader ?? this.draft.to; }
 }

@@ -1,16 +1,19 @@
 import type { ApiShape } from '../core/api-shape';
-import { asRealEnum, memberName } from '../core/enums';
+import { memberName } from '../core/enums';
+import { MANIFEST_SCOPES } from '../core/scopes';
 import { isDate } from '../core/clock';
 import { fail, signatureMismatch } from '../core/errors';
 import { isKnownTimeZone } from '../core/timezone';
+import type { Grants } from '../core/scopes';
 import { FakeSpreadsheet } from '../sheets/spreadsheet';
+import type { UiRecord } from '../ui/records';
+import { type AuthorizationState, FakeAuthorizationInfo, requireScopes } from './authorization';
 import {
   AuthMode, AuthorizationStatus, EventType, type EventTypeName, InstallationSource, TriggerSource, WeekDay,
 } from './script-enums';
 import { type ClockConfig, FakeTrigger, type TriggerData } from './trigger';
 
 type RealScriptApp = GoogleAppsScript.Script.ScriptApp;
-type RealAuthorizationInfo = GoogleAppsScript.Script.AuthorizationInfo;
 type RealTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
 type RealClockBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
 type RealSheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
@@ -28,13 +31,14 @@ export class TriggerState {
 /** What ScriptApp needs to know about the execution. */
 export interface ScriptContext {
   state: TriggerState; documentId: string; scriptTimeZone: string; scriptId: string; nowMs: () => number;
+  /** The scopes the user granted, and where consent prompts are recorded. */
+  grants: Grants; ui: UiRecord;
 }
 
 const MAX_TRIGGERS_PER_USER = 20;
 
 const APP_API = ['deleteTrigger', 'getAuthorizationInfo', 'getProjectTriggers', 'getScriptId', 'getUserTriggers',
-  'newTrigger'] as const;
-const INFO_API = ['getAuthorizationStatus', 'getAuthorizationUrl'] as const;
+  'newTrigger', 'requireAllScopes', 'requireScopes'] as const;
 const BUILDER_API = ['forSpreadsheet', 'timeBased'] as const;
 const CLOCK_API = ['after', 'at', 'atDate', 'atHour', 'create', 'everyDays', 'everyHours', 'everyMinutes',
   'everyWeeks', 'inTimezone', 'nearMinute', 'onMonthDay', 'onWeekDay'] as const;
@@ -60,9 +64,12 @@ export class FakeScriptApp implements ApiShape<RealScriptApp, typeof APP_API[num
     if (!(trigger instanceof FakeTrigger)) signatureMismatch([trigger], 'ScriptApp.deleteTrigger');
     this.context.state.triggers = this.context.state.triggers.filter((t) => t.data.id !== trigger.data.id);
   }
-  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
-    if (memberName(AuthMode, authMode) === null) signatureMismatch([authMode], 'ScriptApp.getAuthorizationInfo');
-    return new FakeAuthorizationInfo(this.context.state.reauthorizationRequired);
+  /** getAuthorizationInfo(authMode) or getAuthorizationInfo(authMode, oAuthScopes). */
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes?: string[]): FakeAuthorizationInfo {
+    if (memberName(AuthMode, authMode) === null || (oAuthScopes !== undefined && !isScopeList(oAuthScopes))) {
+      signatureMismatch(oAuthScopes === undefined ? [authMode] : [authMode, oAuthScopes], 'ScriptApp.getAuthorizationInfo');
+    }
+    return new FakeAuthorizationInfo(this.authorization(), oAuthScopes === undefined ? null : oAuthScopes.map(String));
   }
   /** All of this user's triggers of the project, in every document. */
   getProjectTriggers(): FakeTrigger[] { return [...this.context.state.triggers]; }
@@ -76,23 +83,27 @@ export class FakeScriptApp implements ApiShape<RealScriptApp, typeof APP_API[num
     if (typeof functionName !== 'string' || functionName === '') signatureMismatch([functionName], 'ScriptApp.newTrigger');
     return new FakeTriggerBuilder(this.context, functionName);
   }
+  /** Ends the execution with a consent prompt unless every manifest scope is granted. */
+  requireAllScopes(authMode: GoogleAppsScript.Script.AuthMode): void {
+    if (memberName(AuthMode, authMode) === null) signatureMismatch([authMode], 'ScriptApp.requireAllScopes');
+    requireScopes(this.authorization(), MANIFEST_SCOPES);
+  }
+  /** Ends the execution with a consent prompt unless every given scope is granted. */
+  requireScopes(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
+    if (memberName(AuthMode, authMode) === null || !isScopeList(oAuthScopes)) {
+      signatureMismatch([authMode, oAuthScopes], 'ScriptApp.requireScopes');
+    }
+    requireScopes(this.authorization(), oAuthScopes.map(String));
+  }
+
+  private authorization(): AuthorizationState {
+    const { state, grants, ui } = this.context;
+    return { grants, ui, reauthorizationRequired: () => state.reauthorizationRequired };
+  }
 }
 
-/** getAuthorizationInfo(): REQUIRED when the account was told to need reauthorization. */
-export class FakeAuthorizationInfo implements ApiShape<RealAuthorizationInfo, typeof INFO_API[number]> {
-  static readonly apiName = 'AuthorizationInfo';
-  static readonly service = 'ScriptApp';
-  static readonly api: readonly string[] = INFO_API;
-
-  constructor(private readonly required: boolean) {}
-
-  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
-    const status = this.required ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED;
-    return asRealEnum<GoogleAppsScript.Script.AuthorizationStatus>(status);
-  }
-  getAuthorizationUrl(): string | null {
-    return this.required ? 'https://script.google.com/macros/d/fake-script-id/authorize' : null;
-  }
+function isScopeList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** ScriptApp.newTrigger(fn). */

@@ -7,19 +7,26 @@ import {
 } from './cell';
 import { normalizeColor } from './color';
 import { cloneValidation, FakeDataValidation, passesValidation } from './data-validation';
+import { FakeFilter, FILTER_EXISTS } from './filter';
+import { containsRect, overlaps } from './geometry';
 import type { FakeSheet } from './sheet';
+import { parseSortSpec } from './sort-order';
 import { parseUserInput } from './user-input';
 
 type RealRange = GoogleAppsScript.Spreadsheet.Range;
 
-const RANGE_API = ['activate', 'clear', 'clearContent', 'clearDataValidations', 'clearFormat', 'clearNote',
-  'getA1Notation', 'getBackground', 'getBackgrounds', 'getCell', 'getColumn', 'getDataValidation',
-  'getDataValidations', 'getDisplayValue', 'getDisplayValues', 'getFontWeight', 'getFontWeights', 'getFormula',
-  'getFormulas', 'getHeight', 'getLastColumn', 'getLastRow', 'getNote', 'getNotes', 'getNumColumns', 'getNumRows',
-  'getNumberFormat', 'getNumberFormats', 'getRow', 'getRowIndex', 'getSheet', 'getValue', 'getValues', 'getWidth',
-  'isBlank', 'offset', 'setBackground', 'setBackgrounds', 'setDataValidation', 'setDataValidations', 'setFontColor',
+const RANGE_API = ['activate', 'breakApart', 'clear', 'clearContent', 'clearDataValidations', 'clearFormat',
+  'clearNote', 'createFilter', 'getA1Notation', 'getBackground', 'getBackgrounds', 'getCell', 'getColumn',
+  'getDataValidation', 'getDataValidations', 'getDisplayValue', 'getDisplayValues', 'getFilter', 'getFontWeight',
+  'getFontWeights', 'getFormula', 'getFormulas', 'getHeight', 'getLastColumn', 'getLastRow', 'getMergedRanges',
+  'getNote', 'getNotes', 'getNumColumns', 'getNumRows', 'getNumberFormat', 'getNumberFormats', 'getRow',
+  'getRowIndex', 'getSheet', 'getValue', 'getValues', 'getWidth', 'isBlank', 'isPartOfMerge', 'merge',
+  'mergeAcross', 'mergeVertically', 'offset', 'setBackground', 'setBackgrounds', 'setDataValidation', 'setDataValidations', 'setFontColor',
   'setFontWeight', 'setFontWeights', 'setFormula', 'setFormulas', 'setHorizontalAlignment', 'setNote', 'setNotes',
-  'setNumberFormat', 'setNumberFormats', 'setValue', 'setValues', 'setVerticalAlignment', 'setWrap'] as const;
+  'setNumberFormat', 'setNumberFormats', 'setValue', 'setValues', 'setVerticalAlignment', 'setWrap', 'sort'] as const;
+
+/** Merging or unmerging only part of a merged area. */
+const PARTIAL_MERGE = 'You must select all cells in a merged range to merge or unmerge them.';
 
 const MAX_CELL_CHARACTERS = 50_000;
 
@@ -33,6 +40,12 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
 
   activate(): FakeRange {
     this.sheet.parent.activate(this.sheet, this);
+    return this;
+  }
+  /** Unmerges every merged area in the range (which must hold each of them whole). */
+  breakApart(): FakeRange {
+    this.checkWholeMerges();
+    this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.rect));
     return this;
   }
   clear(): FakeRange {
@@ -56,6 +69,12 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
     return this;
   }
 
+  /** Creates the sheet's filter on this range (a sheet has at most one). */
+  createFilter(): FakeFilter {
+    if (this.sheet.filter) fail(FILTER_EXISTS);
+    this.sheet.filter = { rect: { ...this.rect }, criteria: new Map() };
+    return new FakeFilter(this.sheet);
+  }
   getA1Notation(): string { return toA1(this.rect, this.shape); }
   getBackground(): string { return this.getBackgrounds()[0][0]; }
   getBackgrounds(): string[][] { return this.read((cell) => cell?.background ?? DEFAULT_BACKGROUND); }
@@ -73,15 +92,22 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
   getDisplayValue(): string { return this.getDisplayValues()[0][0]; }
   getDisplayValues(): string[][] {
     const locale = this.sheet.parent.locale;
-    return this.read((cell) => displayText(cell, locale));
+    return this.readVisible((cell) => displayText(cell, locale));
   }
+  /** The filter of the range's sheet (whether or not it covers this range), or null. */
+  getFilter(): FakeFilter | null { return this.sheet.getFilter(); }
   getFontWeight(): 'bold' | 'normal' { return this.getFontWeights()[0][0]; }
   getFontWeights(): ('bold' | 'normal')[][] { return this.read((cell) => cell?.fontWeight ?? 'normal'); }
   getFormula(): string { return this.getFormulas()[0][0]; }
-  getFormulas(): string[][] { return this.read((cell) => cell?.formula ?? ''); }
+  getFormulas(): string[][] { return this.readVisible((cell) => cell?.formula ?? ''); }
   getHeight(): number { return this.rect.numRows; }
   getLastColumn(): number { return this.rect.column + this.rect.numColumns - 1; }
   getLastRow(): number { return this.rect.row + this.rect.numRows - 1; }
+  /** The merged areas that lie in the range or share a cell with it. */
+  getMergedRanges(): FakeRange[] {
+    return this.sheet.merges.filter((m) => overlaps(m, this.rect))
+      .map((m) => this.sheet.rangeAt(m.row, m.column, m.numRows, m.numColumns));
+  }
   getNote(): string { return this.getNotes()[0][0]; }
   getNotes(): string[][] { return this.read((cell) => cell?.note ?? ''); }
   getNumColumns(): number { return this.rect.numColumns; }
@@ -95,13 +121,38 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
   getRowIndex(): number { return this.rect.row; }
   getSheet(): FakeSheet { return this.sheet; }
   getValue(): unknown { return this.getValues()[0][0]; }
-  /** Values as Apps Script returns them: Date objects for date cells (new each call), '' for empty. */
-  getValues(): unknown[][] { return this.read((cell) => this.sheet.outputValue(cell?.value ?? '')); }
+  /**
+   * Values as Apps Script returns them: Date objects for date cells (new each call), '' for empty
+   * and for the cells a merge covers (its value shows in the top-left cell only).
+   */
+  getValues(): unknown[][] { return this.readVisible((cell) => this.sheet.outputValue(cell?.value ?? '')); }
   getWidth(): number { return this.rect.numColumns; }
   isBlank(): boolean {
     let blank = true;
-    this.read((cell) => { if (cell && (cell.value !== '' || cell.formula !== '')) blank = false; return null; });
+    this.readVisible((cell) => { if (cell && (cell.value !== '' || cell.formula !== '')) blank = false; return null; });
     return blank;
+  }
+  /** Whether the range shares a cell with a merged area. */
+  isPartOfMerge(): boolean { return this.sheet.merges.some((m) => overlaps(m, this.rect)); }
+  /**
+   * Merges the range into one cell: merged areas inside it are absorbed, one reaching outside it
+   * is refused, and only the top-left value stays (the others are cleared, as Sheets does).
+   */
+  merge(): FakeRange {
+    this.mergeAreas([this.rect]);
+    return this;
+  }
+  /** Merges each row of the range on its own. */
+  mergeAcross(): FakeRange {
+    const { row, column, numRows, numColumns } = this.rect;
+    this.mergeAreas(Array.from({ length: numRows }, (_, i) => ({ row: row + i, column, numRows: 1, numColumns })));
+    return this;
+  }
+  /** Merges each column of the range on its own. */
+  mergeVertically(): FakeRange {
+    const { row, column, numRows, numColumns } = this.rect;
+    this.mergeAreas(Array.from({ length: numColumns }, (_, i) => ({ row, column: column + i, numRows, numColumns: 1 })));
+    return this;
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
     return this.sheet.rangeAt(this.rect.row + rowOffset, this.rect.column + columnOffset,
@@ -192,6 +243,35 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
   }
   setVerticalAlignment(_alignment: string | null): FakeRange { return this; }
   setWrap(_isWrapEnabled: boolean): FakeRange { return this; }
+  /**
+   * Sorts the range's rows: by a column number, `{ column, ascending }` or an array of them
+   * (sheet column numbers within the range). Only the range's cells move.
+   */
+  sort(sortSpecObj: unknown): FakeRange {
+    const keys = parseSortSpec(sortSpecObj, this.rect.column, this.rect.column + this.rect.numColumns - 1);
+    this.sheet.sortBlock(this.rect, keys);
+    return this;
+  }
+
+  private mergeAreas(areas: GridRect[]): void {
+    this.checkWholeMerges();
+    const merges = this.sheet.merges.filter((m) => !overlaps(m, this.rect));
+    for (const area of areas) {
+      if (area.numRows * area.numColumns < 2) continue;
+      merges.push(area);
+      this.forEachCell((cell, r, c) => {
+        if ((r !== area.row || c !== area.column) && r >= area.row && r < area.row + area.numRows &&
+          c >= area.column && c < area.column + area.numColumns) { cell.value = ''; cell.formula = ''; }
+      });
+    }
+    this.sheet.merges = merges;
+    this.sheet.compact(this.rect);
+  }
+
+  /** Refuses when a merged area is only partly inside the range. */
+  private checkWholeMerges(): void {
+    if (this.sheet.merges.some((m) => overlaps(m, this.rect) && !containsRect(this.rect, m))) fail(PARTIAL_MERGE);
+  }
 
   private writeValues(grid: unknown[][]): void {
     const planned: { row: number; column: number; cell: Cell }[] = [];
@@ -256,6 +336,20 @@ export class FakeRange implements ApiShape<RealRange, typeof RANGE_API[number]> 
       const row: T[] = new Array(this.rect.numColumns);
       for (let c = 0; c < this.rect.numColumns; c += 1) {
         row[c] = project(this.sheet.cellAt(this.rect.row + r, this.rect.column + c));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Like read, but cells covered by a merge read as empty (values, display values, formulas). */
+  private readVisible<T>(project: (cell: Cell | undefined) => T): T[][] {
+    if (this.sheet.merges.length === 0) return this.read(project);
+    const out: T[][] = [];
+    for (let r = 0; r < this.rect.numRows; r += 1) {
+      const row: T[] = new Array(this.rect.numColumns);
+      for (let c = 0; c < this.rect.numColumns; c += 1) {
+        row[c] = project(this.sheet.visibleCellAt(this.rect.row + r, this.rect.column + c));
       }
       out.push(row);
     }

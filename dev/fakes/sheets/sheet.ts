@@ -8,24 +8,35 @@ import {
 } from './cell';
 import { cloneRule, FakeConditionalFormatRule, type RuleData } from './conditional-format';
 import { cloneValidation } from './data-validation';
+import { FakeFilter, type FilterData, rowHiddenByFilter } from './filter';
+import type { CriteriaData } from './filter-criteria';
+import {
+  type Axis, containsCell, positionAfterDelete, positionAfterInsert, rectAfterDelete, rectAfterInsert,
+} from './geometry';
 import { FakeRangeList } from './range-list';
 import { FakeRange } from './range';
+import { compareByKeys, type SortKey } from './sort-order';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type RealSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SHEET_API = ['activate', 'appendRow', 'autoResizeColumn', 'autoResizeColumns', 'clear',
-  'clearConditionalFormatRules', 'clearContents', 'clearFormats', 'clearNotes', 'deleteRow', 'deleteRows',
-  'getActiveCell', 'getActiveRange', 'getColumnWidth', 'getConditionalFormatRules', 'getDataRange',
+  'clearConditionalFormatRules', 'clearContents', 'clearFormats', 'clearNotes', 'deleteColumn', 'deleteColumns',
+  'deleteRow', 'deleteRows',
+  'getActiveCell', 'getActiveRange', 'getColumnWidth', 'getConditionalFormatRules', 'getDataRange', 'getFilter',
   'getFrozenColumns', 'getFrozenRows', 'getIndex', 'getLastColumn', 'getLastRow', 'getMaxColumns', 'getMaxRows',
-  'getName', 'getParent', 'getRange', 'getRangeList', 'getSheetId', 'getSheetName', 'getSheetValues', 'insertColumnAfter',
-  'insertColumnBefore', 'insertColumns', 'insertColumnsAfter', 'insertColumnsBefore', 'insertRowAfter',
-  'insertRowBefore', 'insertRows', 'insertRowsAfter', 'insertRowsBefore', 'isSheetHidden', 'setActiveRange',
-  'setActiveSelection', 'setColumnWidth', 'setColumnWidths', 'setConditionalFormatRules', 'setFrozenColumns',
-  'setFrozenRows', 'setName', 'setTabColor'] as const;
+  'getName', 'getParent', 'getRange', 'getRangeList', 'getSheetId', 'getSheetName', 'getSheetValues', 'hideRow',
+  'hideRows', 'insertColumnAfter', 'insertColumnBefore', 'insertColumns', 'insertColumnsAfter', 'insertColumnsBefore',
+  'insertRowAfter', 'insertRowBefore', 'insertRows', 'insertRowsAfter', 'insertRowsBefore', 'isRowHiddenByFilter',
+  'isRowHiddenByUser', 'isSheetHidden', 'setActiveRange', 'setActiveSelection', 'setColumnWidth', 'setColumnWidths',
+  'setConditionalFormatRules', 'setFrozenColumns', 'setFrozenRows', 'setName', 'setTabColor', 'showRows', 'sort',
+  'unhideRow'] as const;
 
 /** Test-only helpers on a sheet (never counted, invisible to the script). */
-const SHEET_HELPERS = ['load', 'snapshot', 'cell', 'conditionalRules', 'effectiveBackground'] as const;
+const SHEET_HELPERS = ['load', 'snapshot', 'cell', 'conditionalRules', 'effectiveBackground', 'sortRows'] as const;
+
+/** How the sortRows helper orders rows: a comparator of two rows' values, or a column and direction. */
+export type RowOrder = ((a: unknown[], b: unknown[]) => number) | { column: number; ascending?: boolean };
 
 /** What `snapshot()` and `cell()` give for one cell. */
 export interface CellRecord {
@@ -59,8 +70,15 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
   rules: RuleData[] = [];
   frozenRows = 0;
   frozenColumns = 0;
+  /** The user's selection on this sheet (a time-driven execution has its own: see FakeSpreadsheet.selectionOf). */
   selection: { rect: GridRect; shape: RangeShape } = { rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, shape: 'cells' };
   private readonly columnWidths = new Map<number, number>();
+  /** Merged areas (Range.merge...). */
+  merges: GridRect[] = [];
+  /** Rows the user (or a script) hid with hideRows. */
+  hiddenRows = new Set<number>();
+  /** The sheet's basic filter (Range.createFilter), or null. */
+  filter: FilterData | null = null;
 
   constructor(readonly parent: FakeSpreadsheet, public name: string, readonly sheetId: number,
     public maxRows = 1000, public maxColumns = 26) {}
@@ -100,6 +118,19 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     this.compact();
     return this;
   }
+  deleteColumn(columnPosition: number): FakeSheet {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns) {
+      fail('Those columns are out of bounds.');
+    }
+    if (howMany >= this.maxColumns) fail('You can\'t delete all the columns on the sheet.');
+    for (const row of this.grid) if (row) row.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+    this.shiftAfterDelete('columns', columnPosition, howMany);
+  }
   deleteRow(rowPosition: number): FakeSheet {
     this.deleteRows(rowPosition, 1);
     return this;
@@ -111,12 +142,15 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     if (howMany >= this.maxRows) fail('You can\'t delete all the rows on the sheet.');
     this.grid.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
+    this.shiftAfterDelete('rows', rowPosition, howMany);
   }
   getActiveCell(): FakeRange {
-    return this.rangeAt(this.selection.rect.row, this.selection.rect.column, 1, 1);
+    const { rect } = this.parent.selectionOf(this);
+    return this.rangeAt(rect.row, rect.column, 1, 1);
   }
   getActiveRange(): FakeRange {
-    return new FakeRange(this, { ...this.selection.rect }, this.selection.shape);
+    const { rect, shape } = this.parent.selectionOf(this);
+    return new FakeRange(this, { ...rect }, shape);
   }
   getColumnWidth(columnPosition: number): number { return this.columnWidths.get(columnPosition) ?? 100; }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
@@ -125,6 +159,8 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
   getDataRange(): FakeRange {
     return this.rangeAt(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** The sheet's filter, or null when it has none. */
+  getFilter(): FakeFilter | null { return this.filter ? new FakeFilter(this) : null; }
   getFrozenColumns(): number { return this.frozenColumns; }
   getFrozenRows(): number { return this.frozenRows; }
   getIndex(): number { return this.parent.sheets.indexOf(this) + 1; }
@@ -170,6 +206,15 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     const columns = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
     return this.rangeAt(startRow, startColumn, rows, columns).getValues();
   }
+  /** Hides the rows of a range. */
+  hideRow(row: FakeRange): void {
+    if (!(row instanceof FakeRange)) signatureMismatch([row], 'SpreadsheetApp.Sheet.hideRow');
+    this.hideRows(row.rect.row, row.rect.numRows);
+  }
+  /** Hides rows (they still read and write normally). */
+  hideRows(rowIndex: number, numRows?: number): void {
+    for (const row of this.rowSpan(rowIndex, numRows, 'hideRows')) this.hiddenRows.add(row);
+  }
   insertColumnAfter(afterPosition: number): FakeSheet { return this.insertColumnsAfter(afterPosition, 1); }
   insertColumnBefore(beforePosition: number): FakeSheet { return this.insertColumnsBefore(beforePosition, 1); }
   insertColumns(columnIndex: number, numColumns?: number): void { this.insertColumnsBefore(columnIndex, numColumns ?? 1); }
@@ -177,6 +222,7 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     this.checkInsert(afterPosition, howMany, this.maxColumns, true);
     for (const row of this.grid) if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array(howMany));
     this.maxColumns += howMany;
+    this.shiftAfterInsert('columns', afterPosition, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): FakeSheet {
@@ -190,12 +236,17 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     this.checkInsert(afterPosition, howMany, this.maxRows, true);
     if (this.grid.length > afterPosition) this.grid.splice(afterPosition, 0, ...new Array(howMany));
     this.maxRows += howMany;
+    this.shiftAfterInsert('rows', afterPosition, howMany);
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
     this.checkInsert(beforePosition, howMany, this.maxRows, false);
     return this.insertRowsAfter(beforePosition - 1, howMany);
   }
+  /** Whether the sheet's filter hides the row. */
+  isRowHiddenByFilter(rowPosition: number): boolean { return rowHiddenByFilter(this, this.filter, rowPosition); }
+  /** Whether the row was hidden with hideRows (not by a filter). */
+  isRowHiddenByUser(rowPosition: number): boolean { return this.hiddenRows.has(rowPosition); }
   isSheetHidden(): boolean { return false; }
   setActiveRange(range: FakeRange): FakeRange {
     this.checkOwnRange(range, 'setActiveRange');
@@ -242,6 +293,29 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     return this;
   }
   setTabColor(_color: string | null): FakeSheet { return this; }
+  /** Shows hidden rows again. */
+  showRows(rowIndex: number, numRows?: number): void {
+    for (const row of this.rowSpan(rowIndex, numRows, 'showRows')) this.hiddenRows.delete(row);
+  }
+  /** Sorts the sheet's rows below the frozen rows by a column (whole rows move). */
+  sort(columnPosition: number, ascending?: boolean): FakeSheet {
+    if (typeof columnPosition !== 'number') signatureMismatch([columnPosition], 'SpreadsheetApp.Sheet.sort');
+    if (!Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition > this.maxColumns) {
+      fail('Invalid argument: columnPosition');
+    }
+    const first = this.frozenRows + 1;
+    const last = this.getLastRow();
+    if (last > first) {
+      this.sortBlock({ row: first, column: 1, numRows: last - first + 1, numColumns: this.maxColumns },
+        [{ column: columnPosition, ascending: ascending === undefined ? true : Boolean(ascending) }]);
+    }
+    return this;
+  }
+  /** Shows the rows of a range again. */
+  unhideRow(row: FakeRange): void {
+    if (!(row instanceof FakeRange)) signatureMismatch([row], 'SpreadsheetApp.Sheet.unhideRow');
+    this.showRows(row.rect.row, row.rect.numRows);
+  }
 
   // ---- test helpers ----
   /** Sets values from A1 (Dates stay dates, '' or null empty); grows the grid to fit. No parsing. */
@@ -298,7 +372,48 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
     return this.ownBackground(row, column);
   }
 
+  /**
+   * The user sorts rows firstRow..lastRow (Data > Sort range on whole rows): every cell of those
+   * rows moves with its row (values, formulas, notes, formats, validations). `order` compares
+   * two rows' values (as getValues gives them), or names a column and direction (Sheets' order:
+   * numbers, then text, then booleans; blanks last).
+   */
+  sortRows(firstRow: number, lastRow: number, order: RowOrder): FakeSheet {
+    if (firstRow < 1 || lastRow > this.maxRows || lastRow < firstRow) fail('Those rows are out of bounds.');
+    if (typeof order === 'function') {
+      const width = Math.max(this.maxColumns, 1);
+      const rows = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => firstRow + i);
+      const values = new Map(rows.map((row) => [row, this.rangeAt(row, 1, 1, width).getValues()[0]]));
+      rows.sort((a, b) => order(values.get(a)!, values.get(b)!));
+      this.permuteRows(firstRow, rows, null);
+    } else {
+      this.sortBlock({ row: firstRow, column: 1, numRows: lastRow - firstRow + 1, numColumns: this.maxColumns },
+        [{ column: order.column, ascending: order.ascending ?? true }]);
+    }
+    return this;
+  }
+
   // ---- internals used by ranges, the spreadsheet and state ----
+  /**
+   * Sorts the rows of a block by keys (stable). Only the block's columns move when it is narrower
+   * than the sheet; a block as wide as the sheet moves whole rows.
+   */
+  sortBlock(rect: GridRect, keys: readonly SortKey[]): void {
+    const rows = Array.from({ length: rect.numRows }, (_, i) => rect.row + i);
+    const value = (row: number) => (column: number) => this.cellAt(row, column)?.value ?? '';
+    rows.sort((a, b) => compareByKeys(value(a), value(b), keys));
+    const wholeRows = rect.column === 1 && rect.numColumns >= this.maxColumns;
+    this.permuteRows(rect.row, rows, wholeRows ? null : { first: rect.column, last: rect.column + rect.numColumns - 1 });
+  }
+  /** The stored cell a reader sees: none for cells covered by a merge (only its top-left cell shows). */
+  visibleCellAt(row: number, column: number): Cell | undefined {
+    if (this.merges.length > 0 && this.isCovered(row, column)) return undefined;
+    return this.cellAt(row, column);
+  }
+  /** Whether a merge covers the cell (it lies in a merged area but is not its top-left cell). */
+  isCovered(row: number, column: number): boolean {
+    return this.merges.some((m) => containsCell(m, row, column) && (m.row !== row || m.column !== column));
+  }
   /** The stored cell, if any. */
   cellAt(row: number, column: number): Cell | undefined {
     return this.grid[row - 1]?.[column - 1];
@@ -420,6 +535,72 @@ export class FakeSheet implements ApiShape<RealSheet, typeof SHEET_API[number]> 
       default:
         return false;
     }
+  }
+
+  /**
+   * Puts rows in a new order: `order[i]` is the row that goes to row `first + i`. With `columns`,
+   * only those columns' cells move.
+   */
+  private permuteRows(first: number, order: readonly number[], columns: { first: number; last: number } | null): void {
+    if (columns === null) {
+      const moved = order.map((row) => this.grid[row - 1]);
+      moved.forEach((gridRow, i) => { this.grid[first - 1 + i] = gridRow; });
+      return;
+    }
+    for (let column = columns.first; column <= columns.last; column += 1) {
+      const cells = order.map((row) => this.cellAt(row, column));
+      cells.forEach((cell, i) => {
+        if (cell) this.putCell(first + i, column, cell);
+        else this.deleteCell(first + i, column);
+      });
+    }
+  }
+
+  /** Merges, hidden rows and the filter follow inserted rows or columns. */
+  private shiftAfterInsert(axis: Axis, after: number, howMany: number): void {
+    this.merges = this.merges.map((m) => rectAfterInsert(m, axis, after, howMany));
+    if (axis === 'rows') this.hiddenRows = new Set([...this.hiddenRows].map((r) => positionAfterInsert(r, after, howMany)));
+    if (this.filter) {
+      this.filter.rect = rectAfterInsert(this.filter.rect, axis, after, howMany);
+      if (axis === 'columns') {
+        this.filter.criteria = new Map([...this.filter.criteria].map(([c, d]) => [positionAfterInsert(c, after, howMany), d]));
+      }
+    }
+  }
+
+  /** Merges, hidden rows and the filter follow deleted rows or columns (and vanish with them). */
+  private shiftAfterDelete(axis: Axis, first: number, howMany: number): void {
+    this.merges = this.merges.map((m) => rectAfterDelete(m, axis, first, howMany)).filter((m): m is GridRect => m !== null);
+    if (axis === 'rows') {
+      this.hiddenRows = new Set([...this.hiddenRows].map((r) => positionAfterDelete(r, first, howMany))
+        .filter((r): r is number => r !== null));
+    }
+    if (this.filter) {
+      const rect = rectAfterDelete(this.filter.rect, axis, first, howMany);
+      if (!rect) { this.filter = null; return; }
+      this.filter.rect = rect;
+      if (axis === 'columns') {
+        const moved = new Map<number, CriteriaData>();
+        for (const [c, d] of this.filter.criteria) {
+          const next = positionAfterDelete(c, first, howMany);
+          if (next !== null) moved.set(next, d);
+        }
+        this.filter.criteria = moved;
+      }
+    }
+  }
+
+  /** The rows hideRows/showRows name, bounds-checked. */
+  private rowSpan(rowIndex: number, numRows: number | undefined, method: string): number[] {
+    const count = numRows ?? 1;
+    if (typeof rowIndex !== 'number' || typeof count !== 'number') {
+      signatureMismatch(numRows === undefined ? [rowIndex] : [rowIndex, numRows], `SpreadsheetApp.Sheet.${method}`);
+    }
+    if (!Number.isInteger(rowIndex) || !Number.isInteger(count) || rowIndex < 1 || count < 1 ||
+      rowIndex + count - 1 > this.maxRows) {
+      fail('Those rows are out of bounds.');
+    }
+    return Array.from({ length: count }, (_, i) => rowIndex + i);
   }
 
   private eachStoredCell(visit: (cell: Cell) => void): void {

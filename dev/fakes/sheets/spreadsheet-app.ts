@@ -4,6 +4,7 @@ import type { UiRecord } from '../ui/records';
 import { FakeUi } from '../ui/ui';
 import { FakeConditionalFormatRuleBuilder } from './conditional-format';
 import { FakeDataValidationBuilder } from './data-validation';
+import { FakeFilterCriteriaBuilder } from './filter-criteria';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -12,7 +13,7 @@ import { BooleanCriteria, DataValidationCriteria, Dimension, SheetType, WrapStra
 type RealSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 const APP_API = ['flush', 'getActive', 'getActiveRange', 'getActiveSheet', 'getActiveSpreadsheet', 'getUi',
-  'newConditionalFormatRule', 'newDataValidation', 'openById', 'openByUrl', 'setActiveRange', 'setActiveSheet'] as const;
+  'newConditionalFormatRule', 'newDataValidation', 'newFilterCriteria', 'openById', 'openByUrl', 'setActiveRange', 'setActiveSheet'] as const;
 
 /** How the execution was started: from the editor UI (menu, sidebar) or by a trigger. */
 export interface SpreadsheetAppContext {
@@ -49,6 +50,7 @@ export class FakeSpreadsheetApp implements ApiShape<RealSpreadsheetApp, typeof A
   }
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder { return new FakeConditionalFormatRuleBuilder(); }
   newDataValidation(): FakeDataValidationBuilder { return new FakeDataValidationBuilder(); }
+  newFilterCriteria(): FakeFilterCriteriaBuilder { return new FakeFilterCriteriaBuilder(); }
   /** The add-on only has spreadsheets.currentonly: opening any spreadsheet by id or URL is refused. */
   openById(_id: string): FakeSpreadsheet { return refuseOpen('openById'); }
   openByUrl(_url: string): FakeSpreadsheet { return refuseOpen('openByUrl'); }

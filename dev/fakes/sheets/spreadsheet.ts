@@ -1,7 +1,9 @@
 import type { ApiShape } from '../core/api-shape';
 import { fail, signatureMismatch } from '../core/errors';
+import type { Execution } from '../core/execution';
+import { runningExecution } from '../core/running';
 import { fromWall, isKnownTimeZone, toWall } from '../core/timezone';
-import { splitSheetPrefix } from './a1';
+import { type GridRect, type RangeShape, splitSheetPrefix } from './a1';
 import type { FakeRange } from './range';
 import { FakeSheet } from './sheet';
 
@@ -20,6 +22,16 @@ export interface SpreadsheetHost {
   readonly toasts: string[];
 }
 
+/** Which cells are selected on a sheet. */
+export interface Selection { rect: GridRect; shape: RangeShape }
+
+/**
+ * A time-driven execution's own notion of "active": nobody has the document open, so the first
+ * sheet is the active sheet (and A1 its active cell) whatever the user last looked at; what the
+ * script activates stays within its execution.
+ */
+interface DetachedView { sheet: FakeSheet | null; selections: Map<FakeSheet, Selection> }
+
 /** The active spreadsheet (the only one a currentonly add-on may open). */
 export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADSHEET_API[number]> {
   static readonly apiName = 'Spreadsheet';
@@ -27,8 +39,10 @@ export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADS
   static readonly api: readonly string[] = SPREADSHEET_API;
 
   readonly sheets: FakeSheet[] = [];
+  /** The sheet the user has open (what UI-started executions see as active). */
   activeSheet: FakeSheet;
   private nextSheetId = 1;
+  private readonly detachedViews = new WeakMap<Execution, DetachedView>();
 
   constructor(readonly host: SpreadsheetHost, readonly id: string, public name: string,
     public timeZone: string, public locale: string) {
@@ -42,18 +56,20 @@ export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADS
     if (this.sheets.length === 1) fail("You can't remove all the sheets in a document.");
     this.sheets.splice(index, 1);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.max(0, index - 1)];
+    const view = this.detachedView();
+    if (view?.sheet === sheet) view.sheet = this.sheets[Math.max(0, index - 1)];
   }
-  getActiveCell(): FakeRange { return this.activeSheet.getActiveCell(); }
-  getActiveRange(): FakeRange { return this.activeSheet.getActiveRange(); }
-  getActiveSheet(): FakeSheet { return this.activeSheet; }
-  getDataRange(): FakeRange { return this.activeSheet.getDataRange(); }
+  getActiveCell(): FakeRange { return this.currentSheet().getActiveCell(); }
+  getActiveRange(): FakeRange { return this.currentSheet().getActiveRange(); }
+  getActiveSheet(): FakeSheet { return this.currentSheet(); }
+  getDataRange(): FakeRange { return this.currentSheet().getDataRange(); }
   getId(): string { return this.id; }
   getName(): string { return this.name; }
   getNumSheets(): number { return this.sheets.length; }
   getRange(a1Notation: string): FakeRange {
     const { sheetName } = splitSheetPrefix(String(a1Notation));
     if (sheetName !== null && !this.getSheetByName(sheetName)) fail('Range not found');
-    return this.activeSheet.rangeByA1(String(a1Notation));
+    return this.currentSheet().rangeByA1(String(a1Notation));
   }
   getSheetById(id: number): FakeSheet | null { return this.sheets.find((sheet) => sheet.sheetId === id) ?? null; }
   /** Sheet names are unique ignoring case in Sheets, and looked up the same way. */
@@ -71,7 +87,7 @@ export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADS
     const position = typeof nameOrIndex === 'number' ? nameOrIndex : index ?? this.sheets.length;
     this.checkNewSheetName(name, null);
     const sheet = this.addSheet(name, this.nextSheetId++ * 1_000_003 % 2_147_483_647, position);
-    this.activeSheet = sheet;
+    this.activate(sheet, null);
     return sheet;
   }
   rename(newName: string): void { this.name = String(newName); }
@@ -94,15 +110,36 @@ export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADS
     if (!isKnownTimeZone(String(timezone))) fail(`Invalid argument: timezone`);
     this.timeZone = String(timezone);
   }
+  /** Shows a toast to the user; a time-driven run has no user watching, so nothing is shown. */
   toast(msg: string, _title?: string, _timeoutSeconds?: number | null): void {
+    if (this.detachedView()) return;
     this.host.toasts.push(String(msg));
   }
 
   // ---- internals ----
-  /** Makes a sheet (and optionally a range on it) the active selection. */
+  /** Makes a sheet (and optionally a range on it) the active selection of the running execution. */
   activate(sheet: FakeSheet, range: FakeRange | null): void {
+    const view = this.detachedView();
+    if (view) {
+      view.sheet = sheet;
+      if (range) view.selections.set(sheet, { rect: { ...range.rect }, shape: range.shape });
+      return;
+    }
     this.activeSheet = sheet;
     if (range) sheet.selection = { rect: { ...range.rect }, shape: range.shape };
+  }
+  /** The active sheet as the running execution sees it (the first sheet in a time-driven run). */
+  currentSheet(): FakeSheet {
+    const view = this.detachedView();
+    if (!view) return this.activeSheet;
+    if (!view.sheet || !this.sheets.includes(view.sheet)) view.sheet = this.sheets[0];
+    return view.sheet;
+  }
+  /** A sheet's selection as the running execution sees it (A1 in a time-driven run until it selects). */
+  selectionOf(sheet: FakeSheet): Selection {
+    const view = this.detachedView();
+    if (!view) return sheet.selection;
+    return view.selections.get(sheet) ?? { rect: { row: 1, column: 1, numRows: 1, numColumns: 1 }, shape: 'cells' };
   }
   /** Refuses a sheet name another sheet already has (ignoring case). */
   checkNewSheetName(name: string, renamed: FakeSheet | null): void {
@@ -122,6 +159,18 @@ export class FakeSpreadsheet implements ApiShape<RealSpreadsheet, typeof SPREADS
   toWall(epochMs: number): number { return toWall(epochMs, this.timeZone); }
   /** Stored wall time to the instant getValues returns. */
   fromWall(wallMs: number): number { return fromWall(wallMs, this.timeZone); }
+
+  /** The running execution's own view when it is a time-driven run, else null (the user's view). */
+  private detachedView(): DetachedView | null {
+    const execution = runningExecution();
+    if (!execution?.trigger) return null;
+    let view = this.detachedViews.get(execution);
+    if (!view) {
+      view = { sheet: null, selections: new Map() };
+      this.detachedViews.set(execution, view);
+    }
+    return view;
+  }
 
   private unusedSheetName(): string {
     for (let n = this.sheets.length + 1; ; n += 1) {

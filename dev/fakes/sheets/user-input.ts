@@ -24,6 +24,8 @@ export function parseUserInput(text: string, locale: string, cellFormat: string 
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
   const percent = /^([+-]?(\d+\.?\d*|\.\d+))%$/.exec(trimmed);
   if (percent) return { value: Number(percent[1]) / 100, numberFormat: Number.isInteger(Number(percent[1])) ? '0%' : '0.00%' };
+  const grouped = groupedNumber(trimmed, locale);
+  if (grouped) return grouped;
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
   if (iso) {
@@ -40,6 +42,22 @@ export function parseUserInput(text: string, locale: string, cellFormat: string 
     if (wall !== null) return { value: { wall } };
   }
   return { value: text };
+}
+
+/**
+ * Numbers typed with thousands separators or a currency sign, in English locales (which group
+ * with commas): '1,234' is 1234 shown '#,##0'; '$1,234.50' is 1234.5 with a currency format
+ * ('"$"#,##0.00'), as Sheets reads them.
+ */
+function groupedNumber(text: string, locale: string): ParsedInput | null {
+  if (!/^en([_-]|$)/.test(locale)) return null;
+  const match = /^([+-]?)([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text);
+  if (!match) return null;
+  const [, sign, currency, integer, fraction = ''] = match;
+  if (!currency && !integer.includes(',')) return null;
+  const value = Number(`${sign}${integer.replace(/,/g, '')}${fraction}`);
+  const pattern = `#,##0${fraction || currency ? '.00' : ''}`;
+  return { value, numberFormat: currency ? `"${currency}"${pattern}` : pattern };
 }
 
 function wallOf(year: number, month: number, day: number, hour?: string, minute?: string, second?: string): number | null {

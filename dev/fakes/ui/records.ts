@@ -14,15 +14,19 @@ export interface MenuRecord {
 export interface ShownHtml { title: string; html: string }
 export interface DialogRecord extends ShownHtml { modal: boolean }
 
+/** A consent prompt Google showed because the script required scopes the user had not granted. */
+export interface ConsentPromptRecord { scopes: string[] }
+
 export interface UiRecord {
   menus: MenuRecord[];
   sidebars: ShownHtml[];
   dialogs: DialogRecord[];
   alerts: string[];
   toasts: string[];
+  consentPrompts: ConsentPromptRecord[];
 }
 
 /** An empty record. */
 export function emptyUiRecord(): UiRecord {
-  return { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] };
+  return { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], consentPrompts: [] };
 }
