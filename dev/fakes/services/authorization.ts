@@ -48,8 +48,12 @@ export class FakeAuthorizationInfo implements ApiShape<RealAuthorizationInfo, ty
   getAuthorizationUrl(): string | null {
     return this.required() ? 'https://script.google.com/macros/d/fake-script-id/authorize' : null;
   }
-  /** The granted scopes among those asked (all granted manifest scopes when none were asked). */
+  /**
+   * The granted scopes among those asked (all granted manifest scopes when none were asked); none
+   * while the whole grant needs renewing (env.requireReauthorization: access revoked or expired).
+   */
   getAuthorizedScopes(): string[] {
+    if (this.state.reauthorizationRequired()) return [];
     return this.asked.filter((scope) => this.state.grants.has(scope));
   }
 
