@@ -166,9 +166,9 @@ export function draftDue(rule: SheetRule, keys?: unknown, options?: unknown): Dr
     const withEmail = chosen.rows.filter((r) => r.contract.email !== '');
     const draftsAllowed = withEmail.length === 0 || getPermissions().drafts;
     const today = isoOfDay(session.today);
-    const marker = draftsAllowed && withEmail.length > 0 ? readMarker() : null;
+    const marker = readMarker();
     // Only after an unfinished run: what it may have drafted without recording.
-    const inGmail = marker ? draftsInGmail() : null;
+    const inGmail = marker && draftsAllowed && withEmail.length > 0 ? draftsInGmail() : null;
     if (draftsAllowed && withEmail.length > 0) setMarker(marker, today);
     const markerDays = (marker || []).map((iso) => dayFromIso(iso)).filter((day): day is number => day !== null);
 
@@ -229,7 +229,11 @@ export function draftDue(rule: SheetRule, keys?: unknown, options?: unknown): Dr
         ` ${plural(unrecorded.length, 'draft')} could not be recorded because ${unrecorded.length === 1 ? 'its row' : 'their rows'} `
         + 'changed while drafting (deleted or renamed); check them, then mark them sent.'));
       report = result.report;
-      if (result.unrecorded.length === 0) clearMarker();
+      // The marker goes once nothing drafted is left unrecorded: this run's drafts are recorded,
+      // and an earlier unfinished run's drafts were all looked for (every due row was examined;
+      // the skipped ones are those earlier chunks could not draft, so they have no draft).
+      const examinedAll = (keys === undefined || keys === null) && chosen.remaining === 0 && !stopped;
+      if (result.unrecorded.length === 0 && (marker === null || examinedAll)) clearMarker();
     } catch (e) {
       // The drafts exist but are not recorded; the marker stays, so the next run finds them in Drafts.
       const why = errorText(e) === SHEET_MOVING_MESSAGE ? 'rows kept moving in the sheet' : errorText(e).replace(/\.$/, '');
