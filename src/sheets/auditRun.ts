@@ -133,6 +133,21 @@ export function writeAudit(session: AuditSession): void {
   recordAudit(table, session.settings);
 }
 
+/**
+ * After an action's own cells are written: refreshes the Audit column, highlights and the audit
+ * record. The action has happened by then, so a failure here must not read as if it had not (a
+ * user would press again and record twice): it becomes a sentence for the notice instead.
+ */
+export function refreshAfterAction(session: AuditSession): string {
+  try {
+    writeAudit(session);
+    return '';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return ` The Audit column was not refreshed (${message.replace(/[.\s]+$/, '')}); Run audit refreshes it.`;
+  }
+}
+
 export function reportOf(session: AuditSession, notice: string): AuditReport {
   const headers = session.table.layout.headers.filter((h) => h !== '');
   const templates = templateProblems(session.settings.templates, headers).map((message) => ({ row: 0, message }));

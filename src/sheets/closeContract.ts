@@ -10,7 +10,7 @@ import { CLOSE_ADDED_FIELDS } from '../core/headers';
 import { contractName } from '../core/profile';
 import { classifyStatus } from '../core/status';
 import type { AuditReport } from '../core/types';
-import { findContract, reaudit, reportOf, startAudit, withStableSheet, writeAudit } from './auditRun';
+import { findContract, reaudit, refreshAfterAction, reportOf, startAudit, withStableSheet, writeAudit } from './auditRun';
 import { checkAgainstDropdowns, writeAllOrNone, type CellWrite } from './cellWrites';
 import { ensureColumns } from './columns';
 import { withDocumentLock } from './lock';
@@ -43,8 +43,8 @@ export function closeContract(key: string, reason: string): AuditReport {
         ensureColumns(table, ['status', ...CLOSE_ADDED_FIELDS]);
         writeAllOrNone(table, writes);
         reaudit(session);
-        writeAudit(session);
-        return reportOf(session, closeNotice({ ...row.contract, contractType }, closeReason));
+        const refresh = refreshAfterAction(session);
+        return reportOf(session, closeNotice({ ...row.contract, contractType }, closeReason) + refresh);
       };
     }));
 }

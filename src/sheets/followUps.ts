@@ -6,13 +6,13 @@
  */
 import type { AuditedRow } from '../core/audit';
 import { isoOfDay, dayFromIso } from '../core/days';
-import { parseRecipients } from '../core/email';
+import { parseRecipients, recipientKey } from '../core/email';
 import { followUpMessage, usesColumnPlaceholders, type FollowUpMessage } from '../core/followUpMessage';
 import { plural } from '../core/plural';
 import { contractName } from '../core/profile';
 import type { AuditReport, DraftOptions, DraftResult, Outcome } from '../core/types';
 import {
-  findContract, reaudit, reportOf, startAudit, withStableSheet, writeAudit, SHEET_MOVING_MESSAGE, type AuditSession,
+  findContract, reaudit, refreshAfterAction, reportOf, startAudit, withStableSheet, writeAudit, SHEET_MOVING_MESSAGE, type AuditSession,
 } from './auditRun';
 import { writeAllOrNone, type CellWrite } from './cellWrites';
 import type { SheetRule } from './contractsTable';
@@ -145,10 +145,22 @@ function recordFollowUps(rule: SheetRule, keys: readonly string[], notice: (unre
     return () => {
       writeAllOrNone(session.table, writes);
       reaudit(session);
-      writeAudit(session);
-      return { report: reportOf(session, notice(unrecorded)), unrecorded };
+      const refresh = refreshAfterAction(session);
+      return { report: reportOf(session, notice(unrecorded) + refresh), unrecorded };
     };
   });
+}
+
+/**
+ * Whether a row this run did not examine (open, with an email) has a draft addressed to its
+ * client in Gmail: an earlier unfinished run may have drafted it without recording it.
+ */
+function draftMayAwaitOtherRow(session: AuditSession, examined: readonly AuditedRow[], inGmail: ReadonlySet<string>): boolean {
+  const addressed = new Set<string>();
+  inGmail.forEach((key) => addressed.add(key.split('\u001f')[0]));
+  const seen = new Set(examined.map((r) => r.contract.row));
+  return session.audit.rows.some((r) => !seen.has(r.contract.row) && r.contract.state !== 'Closed'
+    && r.contract.email !== '' && addressed.has(recipientKey(r.contract.email)));
 }
 
 /** The body of draftFollowUps, for the sheet `rule` picks (the scheduled run passes its own). */
@@ -232,8 +244,11 @@ export function draftDue(rule: SheetRule, keys?: unknown, options?: unknown): Dr
       // The marker goes once nothing drafted is left unrecorded: this run's drafts are recorded,
       // and an earlier unfinished run's drafts were all looked for (every due row was examined;
       // the skipped ones are those earlier chunks could not draft, so they have no draft).
+      // A row that is not due today (a duplicate for now, a status being edited) is not examined:
+      // if its client has a draft in Gmail, the marker stays until that row is drafted or closed.
       const examinedAll = (keys === undefined || keys === null) && chosen.remaining === 0 && !stopped;
-      if (result.unrecorded.length === 0 && (marker === null || examinedAll)) clearMarker();
+      if (result.unrecorded.length === 0 && (marker === null
+        || (examinedAll && getPermissions().drafts && !draftMayAwaitOtherRow(session, chosen.rows, inGmail || draftsInGmail())))) clearMarker();
     } catch (e) {
       // The drafts exist but are not recorded; the marker stays, so the next run finds them in Drafts.
       const why = errorText(e) === SHEET_MOVING_MESSAGE ? 'rows kept moving in the sheet' : errorText(e).replace(/\.$/, '');
@@ -270,8 +285,8 @@ export function markFollowUpSent(key: string): AuditReport {
     return () => {
       writeAllOrNone(session.table, writes);
       reaudit(session);
-      writeAudit(session);
-      return reportOf(session, `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for ${name}.`);
+      const refresh = refreshAfterAction(session);
+      return reportOf(session, `Recorded follow-up ${row.evaluation.followUps + 1} of ${session.settings.maxFollowUps} for ${name}.${refresh}`);
     };
   }));
 }

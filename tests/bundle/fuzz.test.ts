@@ -5,7 +5,8 @@
 //   1. no cell outside the add-on's columns changed, except the Status of a contract just closed;
 //   2. no contract has two drafts of one stage;
 //   3. every recorded follow-up has its draft, or was marked sent.
-// `npm test` runs one fixed seed; `npm run fuzz` runs many (FUZZ_SEEDS, FUZZ_STEPS).
+// `npm test` runs one fixed seed; `npm run fuzz` runs 200 (FUZZ_SEEDS, FUZZ_SEED, FUZZ_STEPS);
+// FUZZ_TRACE=R21 logs that row's cells, follow-ups and drafts after every step of a failing seed.
 import { createFakeAppsScript, type FakeAppsScript } from '../../dev/fakes';
 import { runFresh } from '../support/bundle';
 import type { AuditReport } from '../../src/core/types';
@@ -39,14 +40,11 @@ interface World {
   rnd: ReturnType<typeof generator>;
   nextRef: number;
   report: AuditReport | null;
-  /**
-   * The Refs of each key of `report`, read when the report came back (the user may sort since).
-   * Rows holding the same contract share its key: any of them is the contract the key names.
-   */
-  refs: Map<string, string[]>;
   /** Follow-ups marked sent through the platform, by Ref. */
   marked: Map<string, number>;
   log: string[];
+  /** Removes this step's pending sort, so it never fires in the test's own reads. */
+  removeInterleave: () => void;
 }
 
 function randomRow(w: World): unknown[] {
@@ -108,7 +106,7 @@ function checkInvariants(w: World, before: Map<string, string>, closedRefs: Set<
   for (const d of w.env.gmail.drafts) {
     const k = `${d.to} ${stageOf(d.subject)}`;
     drafts.set(k, (drafts.get(k) || 0) + 1);
-    if (drafts.get(k)! > 1) throw new Error(`two drafts of one stage: ${k}\n${w.log.join('\n')}`);
+    if (drafts.get(k)! > 1) throw new Error(`two drafts of one stage: ${k} ${JSON.stringify(w.env.gmail.drafts.filter((x) => x.to === d.to).map((x) => x.subject))} ${JSON.stringify([...recorded(w.env)])}\n${w.log.join('\n')}`);
   }
   for (const [ref, { count, email }] of recorded(w.env)) {
     const drafted = w.env.gmail.drafts.filter((d) => d.to === email).length;
@@ -118,30 +116,44 @@ function checkInvariants(w: World, before: Map<string, string>, closedRefs: Set<
   }
 }
 
+/**
+ * The Refs of the rows that hold the contract a key names: a key is the contract's identity
+ * (client, job, platform, start date; case and spacing aside), so any row with that identity
+ * at the time of the action is the contract, whatever the user sorted, inserted or deleted.
+ */
+function refsOfIdentity(env: FakeAppsScript, client: string, job: string): string[] {
+  const norm = (v: unknown) => String(v).trim().replace(/\s+/g, ' ').toLowerCase();
+  const sheet = env.spreadsheet.getActiveSheet();
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  return sheet.getRange(2, 1, last - 1, USER_COLUMNS).getValues()
+    .filter((row) => norm(row[0]) === norm(client) && norm(row[1]) === norm(job))
+    .map((row) => String(row[REF]));
+}
+
 /** The Ref on the row a report shows for a contract (read before the action, like the sidebar's card). */
 function refOfRow(env: FakeAppsScript, row: number): string {
   return String(env.spreadsheet.getActiveSheet().getRange(row, REF + 1).getValue());
 }
 
 function attempt<T>(w: World, what: string, run: () => T): T | null {
+  let result: T;
   try {
-    const result = run();
-    w.log.push(`${what}: ok`);
-    const report = (result as { report?: AuditReport }).report || (result as unknown as AuditReport);
-    if (report && Array.isArray(report.contracts)) {
-      w.report = report;
-      w.refs = new Map();
-      for (const c of report.contracts) w.refs.set(c.key, [...(w.refs.get(c.key) || []), refOfRow(w.env, c.row)]);
-      for (const c of report.contracts) {
-        const cells = w.env.spreadsheet.getActiveSheet().getRange(c.row, 1, 1, 2).getValues()[0].map((v) => String(v).trim());
-        if (cells[0] !== c.client || cells[1] !== c.job) throw new Error(`report row ${c.row} says ${c.client}/${c.job}, sheet has ${cells} after ${what}\n${w.log.join('\n')}`);
-      }
-    }
-    return result;
+    try { result = run(); } finally { w.removeInterleave(); }
   } catch (e) {
     w.log.push(`${what}: ${(e as Error).message.slice(0, 80)}`);
     return null;
   }
+  w.log.push(`${what}: ok`);
+  // What the add-on returns describes the sheet as it is now: each card's row holds its contract.
+  const report = (result as { report?: AuditReport }).report || (result as unknown as AuditReport);
+  if (report && Array.isArray(report.contracts)) {
+    for (const c of report.contracts) {
+      const cells = w.env.spreadsheet.getActiveSheet().getRange(c.row, 1, 1, 2).getValues()[0].map((v) => String(v).trim());
+      if (cells[0] !== c.client || cells[1] !== c.job) throw new Error(`report row ${c.row} says ${c.client}/${c.job}, sheet has ${cells} after ${what}\n${w.log.join('\n')}`);
+    }
+  }
+  return result;
 }
 
 function step(w: World): void {
@@ -155,14 +167,20 @@ function step(w: World): void {
     // While the action computes after its read, or while it drafts. (Not between its last
     // identity check and its write: Apps Script has no transactions, and that window is the
     // time between two service calls; see the README, "Writes land where they were meant".)
-    env.interleaveOnce(rnd.pick(['Range.getValues', 'GmailApp.createDraft']), 1, () => {
+    const at = rnd.pick(['Range.getValues', 'GmailApp.createDraft']);
+    w.log.push(`(a sort after the next ${at})`);
+    w.removeInterleave = env.interleaveOnce(at, 1, () => {
       const last = sheet.getLastRow();
       if (last > 2) sheet.sortRows(2, last, { column: 1 + rnd.int(USER_COLUMNS), ascending: rnd.next() < 0.5 });
     });
   } else if (harsh === 1) {
-    env.faults.failNext(rnd.pick(['RangeList.setValue', 'Range.setValues', 'Range.setNotes']), { executionScoped: true });
+    const call = rnd.pick(['RangeList.setValue', 'Range.setValues', 'Range.setNotes']);
+    w.log.push(`(the next ${call} fails)`);
+    env.faults.failNext(call, { executionScoped: true });
   } else if (harsh === 2) {
-    env.latency.set('GmailApp.createDraft', 60_000 + rnd.int(120_000));
+    const ms = 60_000 + rnd.int(120_000);
+    w.log.push(`(each draft takes ${ms / 1000} s)`);
+    env.latency.set('GmailApp.createDraft', ms);
   }
   const kind = rnd.int(10);
   const contracts = w.report ? w.report.contracts : [];
@@ -175,7 +193,7 @@ function step(w: World): void {
     if (result) w.report = result.report;
   } else if (kind === 4 && contracts.length > 0) {
     const c = rnd.pick(contracts);
-    const refs = w.refs.get(c.key) as string[];
+    const refs = refsOfIdentity(env, c.client, c.job);
     const report = attempt(w, `markFollowUpSent ${c.client}/${c.job} row ${c.row}`, () => runFresh<AuditReport>(env, 'markFollowUpSent', [c.key]));
     if (report) {
       w.report = report;
@@ -184,7 +202,7 @@ function step(w: World): void {
     }
   } else if (kind === 5 && contracts.length > 0) {
     const c = rnd.pick(contracts);
-    for (const ref of w.refs.get(c.key) as string[]) closedRefs.add(ref);
+    for (const ref of refsOfIdentity(env, c.client, c.job)) closedRefs.add(ref);
     w.report = attempt(w, `closeContract ${c.client}/${c.job} row ${c.row}`,
       () => runFresh<AuditReport>(env, 'closeContract', [c.key, rnd.pick(['Client not responsive', 'Another reason'])])) || w.report;
   } else if (kind === 6) {
@@ -205,6 +223,13 @@ function step(w: World): void {
     env.clock.advanceDays(days);
     w.log.push(`${days} days pass`);
   }
+  w.removeInterleave();
+  w.removeInterleave = () => undefined;
+  if (process.env.FUZZ_TRACE) {
+    const r = recorded(env).get(process.env.FUZZ_TRACE);
+    const row = userCells(env).get(process.env.FUZZ_TRACE);
+    w.log.push(`   [${process.env.FUZZ_TRACE}: ${row} count ${r && r.count}; drafts ${env.gmail.drafts.filter((d) => r && d.to === r.email).map((d) => d.subject).join(' | ')}]`);
+  }
   env.faults.clear();
   env.latency.clear();
   // Rows the user deleted or inserted are not compared; everything else is.
@@ -219,7 +244,7 @@ describe('trust holds under random actions, sorts, failures and stops', () => {
     const seed = FIRST_SEED + s;
     it(`seed ${seed}, ${STEPS} steps`, () => {
       const env = createFakeAppsScript({ now: NOW });
-      const w: World = { env, rnd: generator(seed), nextRef: 1, report: null, refs: new Map(), marked: new Map(), log: [`seed ${seed}`] };
+      const w: World = { env, rnd: generator(seed), nextRef: 1, report: null, marked: new Map(), log: [`seed ${seed}`], removeInterleave: () => undefined };
       const rows: unknown[][] = [HEADER];
       const n = 6 + w.rnd.int(10);
       for (let i = 0; i < n; i++) rows.push(randomRow(w));

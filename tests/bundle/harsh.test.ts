@@ -115,6 +115,39 @@ describe('5. never two drafts after a failure', () => {
     expect(env.gmail.drafts).toHaveLength(8);
   });
 
+  it('a drafted row that is a duplicate for a while (not due) is still found in Drafts once it is due again', () => {
+    // Found by the seeded interleaving test (tests/bundle/fuzz.test.ts, seed 30299).
+    const env = createFakeAppsScript({ now: NOW });
+    fiveContracts(env);
+    const sheet = env.spreadsheet.getActiveSheet();
+    env.faults.failNext('RangeList.setValue', { executionScoped: true });
+    runFresh<DraftResult>(env, 'draftFollowUps'); // 4 drafts, none recorded
+    // The user pastes a copy of Bravo's row: both rows are Check data, so Bravo is not due.
+    sheet.getRange(7, 1, 1, 7).setValues([sheet.getRange(3, 1, 1, 7).getValues()[0]]);
+    const middle = runFresh<DraftResult>(env, 'draftFollowUps');
+    expect(middle.drafted.map((o) => o.client)).toEqual(['Charlie', 'Delta', 'Echo']); // recovered, not redrafted
+    expect(env.gmail.drafts).toHaveLength(4);
+    sheet.deleteRow(7);
+    const after = runFresh<DraftResult>(env, 'draftFollowUps');
+    expect(after.drafted.map((o) => o.client)).toEqual(['Bravo']);
+    expect(after.report.notice).toMatch(/earlier run had left in Gmail Drafts/);
+    expect(env.gmail.drafts.filter((d) => d.to === 'bravo@example.com')).toHaveLength(1);
+  });
+
+  it('Mark sent whose audit refresh fails afterwards says it was recorded, so the user does not press again', () => {
+    // Found by the seeded interleaving test: the follow-up was recorded, then the Audit column's
+    // notes write timed out, and the user saw only an error.
+    const env = createFakeAppsScript({ now: NOW });
+    fiveContracts(env);
+    const key = byClient(runFresh<AuditReport>(env, 'runAudit'), 'Bravo').key;
+    env.faults.failNext('Range.setNotes', { executionScoped: true });
+    const report = runFresh<AuditReport>(env, 'markFollowUpSent', [key]);
+    expect(report.notice).toMatch(/^Recorded follow-up 1 of 3 for "Bravo – B"\. The Audit column was not refreshed \(.+\); Run audit refreshes it\.$/);
+    const again = runFresh<AuditReport>(env, 'markFollowUpSent', [key]);
+    expect(again.notice).toMatch(/already recorded today; nothing was added/);
+    expect(env.spreadsheet.getActiveSheet().getRange('A3:H3').getValues()[0][7]).toBe(1);
+  });
+
   it('Apps Script\'s 6-minute stop in the middle of drafting: the next run drafts only the rest', () => {
     const env = createFakeAppsScript({ now: NOW });
     fiveContracts(env);
