@@ -77,7 +77,7 @@ export function parseReportDate(text: unknown): Day | null {
 
 /** `Logo design (123456)` → title and contract id; text without a trailing id is all title. */
 export function splitContract(text: string): { title: string; contractId: string } {
-  const m = /^(.*?)\s*\(\s*(\d+)\s*\)\s*$/.exec(text.trim());
+  const m = /^([\s\S]*?)\s*\(\s*(\d+)\s*\)\s*$/.exec(text.trim());
   return m ? { title: m[1].trim(), contractId: m[2] } : { title: text.trim(), contractId: '' };
 }
 
