@@ -59,7 +59,7 @@ function readReport(text: string): UpworkRead {
 
 function importInto(read: UpworkRead, addMissing: boolean): ImportResult {
   let plan: ImportPlan = { matched: 0, updates: [], unmatched: [], toAppend: [] };
-  return withStableSheet(() => startAudit({ rule: 'remembered' }), (session) => {
+  return withStableSheet(() => startAudit({ rule: 'remembered', audit: false }), (session) => {
     const { table } = session;
     plan = planImport(read.contracts, {
       values: table.values, layout: table.layout, locale: table.locale, dayOfDate: session.dayOfDate,
