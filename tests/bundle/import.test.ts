@@ -347,23 +347,23 @@ describe('writes land where they were meant', () => {
 
 describe('the example reports in examples/ against examples/contracts.csv', () => {
   const examples = join(__dirname, '..', '..', 'examples');
-  function exampleSheet(): FakeAppsScript {
+  async function exampleSheet(): Promise<FakeAppsScript> {
     const env = createFakeAppsScript({ now: NOW });
-    env.spreadsheet.getActiveSheet().load(readSheetFile(join(examples, 'contracts.csv'), isoDaysAgo(0), (iso) => env.localDate(iso)));
+    env.spreadsheet.getActiveSheet().load(await readSheetFile(join(examples, 'contracts.csv'), isoDaysAgo(0), (iso) => env.localDate(iso)));
     return env;
   }
   const unmatched = (r: ImportResult) => r.unmatched.map((u) => `${u.title} / ${u.client} / ${u.reason}`);
 
-  it('the weekly summary: three matched by contract id, one unmatched, a zero line skipped', () => {
-    const env = exampleSheet();
+  it('the weekly summary: three matched by contract id, one unmatched, a zero line skipped', async () => {
+    const env = await exampleSheet();
     const result = importing(env, readFileSync(join(examples, 'upwork-weekly-summary.csv'), 'utf8'));
     expect(result).toMatchObject({ format: 'weekly-summary', contracts: 4, matched: 3, updated: 3, skippedLines: 1 });
     expect(unmatched(result)).toEqual(['Shopify speed audit, phase 1 /  / no row with this contract']);
     expect(byClient(result.report, 'Brightline Analytics').lastPayment).toBe('2026-11-23');
   });
 
-  it('the transaction history: two matched by title and client, fees and a withdrawal skipped, one unmatched', () => {
-    const env = exampleSheet();
+  it('the transaction history: two matched by title and client, fees and a withdrawal skipped, one unmatched', async () => {
+    const env = await exampleSheet();
     const result = importing(env, readFileSync(join(examples, 'upwork-transactions.csv'), 'utf8'));
     expect(result).toMatchObject({ format: 'transaction-history', contracts: 3, matched: 2, updated: 2, skippedLines: 3 });
     expect(unmatched(result)).toEqual(['Zapier automation / Rivermill Co / no row with this contract']);
