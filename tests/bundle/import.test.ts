@@ -336,6 +336,17 @@ describe('writes land where they were meant', () => {
     expect(sortKey(env.spreadsheet.getActiveSheet().snapshot() as unknown[][])).toEqual(sortKey(before as unknown[][]));
   });
 
+  it('a dropdown that refuses "Upwork" in a new row: refused by name, and no Last payment is left changed', () => {
+    const env = createFakeAppsScript({ now: NOW });
+    fourContracts(env);
+    const g = env.globals() as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+    const rule = g.SpreadsheetApp.newDataValidation().requireValueInList(['Direct', 'Fiverr'], true).setAllowInvalid(false).build();
+    g.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('C6:C20').setDataValidation(rule);
+    expect(() => importing(env, FILE, { addMissing: true })).toThrow(/^The sheet refused the new rows .* \(from row 6\): .*violates the data validation.*Allow the new values in the rule.*No contract was changed\.$/);
+    expect(column(env, 'Last payment')).toEqual(['', '', '', '']);
+    expect(env.spreadsheet.getActiveSheet().getLastRow()).toBe(5);
+  });
+
   it('another audit running: refused, nothing written', () => {
     const env = createFakeAppsScript({ now: NOW });
     fourContracts(env);
