@@ -13,7 +13,7 @@ import { readXlsx } from './xlsx';
 /** The functions the sidebar may call (SPEC.md "Server API"), plus showSidebar for the page. */
 export const CALLABLE = new Set(['runAudit', 'clearHighlights', 'setupContractsSheet', 'draftFollowUps',
   'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings', 'getSchedule',
-  'enableSchedule', 'disableSchedule', 'scheduledAudit']);
+  'enableSchedule', 'disableSchedule', 'scheduledAudit', 'importUpworkReport']);
 
 export type RunOutcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -44,7 +44,7 @@ export class PreviewSession {
     private readonly log: (line: string) => void) {}
 
   /** Restores the saved state for this CSV, or loads the CSV afresh (always with `reset`). */
-  static open(options: SessionOptions): PreviewSession {
+  static async open(options: SessionOptions): Promise<PreviewSession> {
     const { csvPath, stateFile, reset, distDir, log } = options;
     if (!reset && existsSync(stateFile)) {
       try {
@@ -60,7 +60,7 @@ export class PreviewSession {
     }
     if (!existsSync(csvPath)) throw new Error(`${csvPath} does not exist. Give the path of your sheet exported as CSV.`);
     const env = createFakeAppsScript({ distDir });
-    const values = readSheetFile(csvPath, todayIn(env), (iso) => env.localDate(iso));
+    const values = await readSheetFile(csvPath, todayIn(env), (iso) => env.localDate(iso));
     if (values.length === 0) throw new Error(`${csvPath} is empty.`);
     const sheet = env.spreadsheet.getSheets()[0];
     sheet.setName('Contracts');
@@ -153,9 +153,9 @@ export class PreviewSession {
 }
 
 /** The rows of a .csv or .xlsx file as sheet values (dates as date cells). */
-export function readSheetFile(path: string, today: string, toDate: (iso: string) => Date): CellValue[][] {
+export async function readSheetFile(path: string, today: string, toDate: (iso: string) => Date): Promise<CellValue[][]> {
   if (/\.xlsx$/i.test(path)) {
-    return readXlsx(readFileSync(path)).map((row) =>
+    return (await readXlsx(readFileSync(path))).map((row) =>
       row.map((cell) => (typeof cell === 'object' ? toDate(cell.date) : cell)));
   }
   return toSheetValues(parseCsv(readFileSync(path, 'utf8')), today, toDate);
