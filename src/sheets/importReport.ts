@@ -142,8 +142,9 @@ function refused(table: ContractsTable, field: Field, row: number, what: string,
 
 /**
  * Writes the new Last payment dates in one call: the column's cells from the first to the last
- * changed row, the cells in between written back as they were read (the column is the
- * add-on's). Returns how to put the cells back (when a later write of the same import fails).
+ * changed row, the cells in between written back as they were read, formulas as formulas (the
+ * column is the add-on's; one call whatever the number of distinct dates, where writing only the
+ * changed cells would take one call per date). Returns how to put the cells back (when a later write of the same import fails).
  */
 function writeLastPayments(table: ContractsTable, updates: readonly PlannedUpdate[], toDate: (day: Day) => Date): () => void {
   if (updates.length === 0) return () => undefined;
@@ -151,16 +152,19 @@ function writeLastPayments(table: ContractsTable, updates: readonly PlannedUpdat
   const first = updates[0].index;
   const last = updates[updates.length - 1].index;
   const fresh = new Map<number, Date>(updates.map((u) => [u.index, toDate(u.day)]));
+  const range = table.sheet.getRange(first + 1, column + 1, last - first + 1, 1);
+  // A cell in between that holds a formula gets its formula back, not its value.
+  const formulas = range.getFormulas();
   const before: unknown[][] = [];
   const cells: unknown[][] = [];
   for (let i = first; i <= last; i++) {
     const old = table.values[i][column];
-    const kept = old === undefined || old === null ? '' : asTypedText(old);
+    const formula = formulas[i - first][0];
+    const kept = formula !== '' ? formula : old === undefined || old === null ? '' : asTypedText(old);
     before.push([kept]);
     const date = fresh.get(i);
     cells.push([date !== undefined ? date : kept]);
   }
-  const range = table.sheet.getRange(first + 1, column + 1, cells.length, 1);
   try {
     range.setValues(cells);
   } catch (e) {

@@ -220,6 +220,18 @@ describe('matching and writing', () => {
     const values = env.spreadsheet.getActiveSheet().getRange('D2:D5').getValues();
     expect(values.map((r) => (r[0] instanceof Date ? 'date' : r[0]))).toEqual(['date', '0012', 'n/a', 'date']);
   });
+  it('keeps a formula in the Last payment column between changed rows a formula', () => {
+    const env = createFakeAppsScript({ now: NOW });
+    const d = env.localDate(isoDaysAgo(100));
+    const sheet = env.spreadsheet.getActiveSheet();
+    sheet.load([['Client', 'Job', 'Start date', 'Last payment'],
+      ['Acme', 'Logo design', d, ''], ['Bolt', 'Other', d, ''], ['Delta', 'API integration', d, '']]);
+    sheet.getRange('D3').setFormula('=C3+1');
+    importing(env, FILE);
+    expect(sheet.getRange('D3').getFormula()).toBe('=C3+1');
+    expect(sheet.getRange('D2').getValue()).toBeInstanceOf(Date);
+    expect(sheet.getRange('D4').getValue()).toBeInstanceOf(Date);
+  });
 });
 
 describe('addMissing', () => {
