@@ -48,11 +48,12 @@ function measure(size: number, run: (env: FakeAppsScript) => void): { calls: num
 
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
 console.log('runAudit through dist/Code.js on the local fakes (first audit of the sheet: adds its 3 columns)');
-console.log(`${pad('rows', 7)} | ${pad('calls', 6)} ${pad('data', 5)} ${pad('ms', 8)} | ${pad('naive calls', 12)} ${pad('naive ms', 9)} | call ratio`);
+console.log(`${pad('rows', 7)} | ${pad('calls', 6)} ${pad('data', 5)} ${pad('ms', 8)} ${pad('bytes', 8)} | ${pad('naive calls', 12)} ${pad('naive ms', 9)} | call ratio`);
 for (const size of SIZES) {
-  const audit = measure(size, (env) => { runFresh(env, 'runAudit'); });
+  let bytes = 0; // what runAudit returns to the sidebar, as JSON
+  const audit = measure(size, (env) => { bytes = Buffer.byteLength(JSON.stringify(runFresh(env, 'runAudit'))); });
   const naive = size <= 10000 ? measure(size, (env) => naiveAudit(env, size)) : null;
-  console.log(`${pad(size, 7)} | ${pad(audit.calls, 6)} ${pad(audit.data, 5)} ${pad(audit.ms.toFixed(0), 8)} | ` +
+  console.log(`${pad(size, 7)} | ${pad(audit.calls, 6)} ${pad(audit.data, 5)} ${pad(audit.ms.toFixed(0), 8)} ${pad(bytes, 8)} | ` +
     `${pad(naive ? naive.calls : 'skipped', 12)} ${pad(naive ? naive.ms.toFixed(0) : '-', 9)} | ` +
     `${naive ? `${Math.round(naive.calls / audit.calls)}x` : '-'}`);
 }
@@ -96,4 +97,5 @@ for (const lines of [10, 10000]) {
   console.log(`${pad(lines, 7)} | ${pad(env.calls.spreadsheet(), 6)} ${pad(env.calls.spreadsheetData(), 5)} ${pad(ms.toFixed(0), 8)} | `
     + `${pad(auditMs.toFixed(0), 9)} | ${result.updated}`);
 }
-console.log('calls = every Spreadsheet service call; data = the calls that read or write cells, notes or rules.');
+console.log('calls = every Spreadsheet service call; data = the calls that read or write cells, notes or rules;');
+console.log('bytes = the size of runAudit\'s result as JSON (its contracts are capped at 500, the rest counted).');

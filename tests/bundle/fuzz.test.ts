@@ -1,10 +1,11 @@
 // Property-based test of trust (issue "Trust in a real sheet"): random sheets, then random
-// sequences of audit / draft / mark sent / close interleaved with the user's sorts, inserted and
+// sequences of audit / draft / mark sent / close / import interleaved with the user's sorts, inserted and
 // deleted rows, sorts in the middle of an action, injected write failures and Apps Script's
 // time-limit stop. After every step:
 //   1. no cell outside the add-on's columns changed, except the Status of a contract just closed;
 //   2. no contract has two drafts of one stage;
 //   3. every recorded follow-up has its draft, or was marked sent.
+// Upwork report imports (some with addMissing) are among the actions.
 // `npm test` runs one fixed seed; `npm run fuzz` runs 200 (FUZZ_SEEDS, FUZZ_SEED, FUZZ_STEPS);
 // FUZZ_TRACE=R21 logs that row's cells, follow-ups and drafts after every step of a failing seed.
 import { createFakeAppsScript, type FakeAppsScript } from '../../dev/fakes';
@@ -218,6 +219,16 @@ function step(w: World): void {
     const at = 2 + rnd.int(sheet.getLastRow() - 1);
     w.log.push(`user deletes row ${at} (${refOfRow(env, at)})`);
     sheet.deleteRow(at);
+  } else if (kind === 9 && rnd.next() < 0.4) {
+    // An Upwork weekly summary naming some of the sheet's jobs (often ambiguous: that is the point).
+    const lines = ['Date,Contract,Hours,Amount,Payment type'];
+    for (let i = 0, n = 1 + rnd.int(4); i < n; i++) {
+      lines.push(`${isoDaysAgo(rnd.int(60))},${rnd.pick(['Logo', 'Site', 'App', 'Brand new job'])} (${1000 + rnd.int(5)}),1.00,$40.00,`);
+    }
+    const addMissing = rnd.next() < 0.3;
+    const result = attempt(w, `importUpworkReport${addMissing ? ' addMissing' : ''}`,
+      () => runFresh<{ report: AuditReport }>(env, 'importUpworkReport', [lines.join('\r\n'), { addMissing }]));
+    if (result) w.report = result.report;
   } else {
     const days = rnd.int(9);
     env.clock.advanceDays(days);
