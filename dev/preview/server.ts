@@ -86,8 +86,8 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       send(response, 200, 'text/html; charset=utf-8', PREVIEW_PAGE);
     } else if (request.method === 'GET' && path === '/sidebar') {
       const html = openedSidebar || session.sidebarHtml();
+      if (!openedSidebar) save();
       openedSidebar = null;
-      save();
       send(response, 200, 'text/html; charset=utf-8', injectShim(html));
     } else if (request.method === 'GET' && path === '/api/sheet') {
       const max = Number(new URL(request.url || '/', 'http://localhost').searchParams.get('max'));
