@@ -57,6 +57,11 @@ export function renderAttention(app: App, report: AuditReport): HTMLElement {
       ...loose.slice(0, PROBLEMS_SHOWN).map((p) => h('li', null, problemText(p))),
       loose.length > PROBLEMS_SHOWN ? h('li', null, `…and ${formatCount(loose.length - PROBLEMS_SHOWN)} more.`) : null)
     : null;
+  // A sheet-wide problem (a missing column) is said once, in the list above, not again on every card.
+  const sheetWide = loose.filter((p) => /\bcolumn\b/i.test(p.message)).map((p) => quotedNames(p.message)).filter((n) => n.length > 0);
+  problems.forEach((message, row) => {
+    if (/\bcolumn\b/i.test(message) && sheetWide.some((names) => names.every((n) => message.indexOf(`"${n}"`) >= 0))) problems.delete(row);
+  });
   const totals = HIGHLIGHTED_STATES.map((state) => Math.max(Number(report.counts[COUNT_OF_STATE[state]]) || 0,
     attention.filter((c) => c.state === state).length));
   if (totals.every((t) => t === 0)) {
@@ -81,6 +86,7 @@ export function renderAttention(app: App, report: AuditReport): HTMLElement {
       : [h('p', { class: 'subtle no-match' }, `No listed contract matches “${viewState.query.trim()}”.`)]));
   };
 
+  const unlisted = totals.reduce((sum, t) => sum + t, 0) - attention.length;
   let search: HTMLElement | null = null;
   if (attention.length > FOLD_OVER) {
     const inputId = uid('find');
@@ -96,11 +102,18 @@ export function renderAttention(app: App, report: AuditReport): HTMLElement {
     });
     search = h('div', { class: 'search', role: 'search' },
       h('label', { for: inputId }, 'Find a contract'), input,
-      report.omitted > 0 ? h('p', { class: 'subtle' },
-        `Searches the ${formatCount(attention.length)} contracts listed here; ${formatCount(report.omitted)} more are only in the sheet.`) : null);
+      unlisted > 0 ? h('p', { class: 'subtle' },
+        `Searches the ${formatCount(attention.length)} listed here; ${formatCount(unlisted)} more that need attention are only in the sheet.`) : null);
   }
   renderGroups();
   return h('section', { class: 'attention', 'aria-label': 'Contracts needing attention' }, looseList, search, groupsArea);
+}
+
+function quotedNames(message: string): string[] {
+  const names: string[] = [];
+  const pattern = /"([^"]+)"/g;
+  for (let m = pattern.exec(message); m; m = pattern.exec(message)) names.push(m[1]);
+  return names;
 }
 
 function matches(contract: AuditContract, query: string): boolean {

@@ -17,7 +17,7 @@ export function auditStatusText(status: AuditStatus | null, report: AuditReport)
     return `Settings changed since the last audit${status.lastAudit ? ` (${formatDateTime(status.lastAudit)})` : ''}: `
       + `these states are not in the sheet yet. Run audit writes them${sheet}`;
   }
-  return `Not audited yet — Run audit writes these states to the sheet${sheet}`;
+  return `Not audited yet — Run audit writes these states to the sheet${report.sheetName ? ` “${report.sheetName}”` : ''}.`;
 }
 
 /** The summary block of a report. `status` null means the report was just written (an action's or Run audit's). */
@@ -51,5 +51,14 @@ export function renderProfile(report: AuditReport): HTMLElement {
     h('p', { class: 'profile-label' }, h('strong', null, 'Profile: '), label),
     h('div', { class: 'bar', role: 'img', 'aria-label': label }, fill),
     h('p', { class: 'subtle reconcile' }, reconcile),
-    message ? h('p', { class: 'advice' }, message) : null);
+    message ? h('p', { class: 'advice' }, profileMessage(message)) : null);
+}
+
+/** The server's profile sentence with thousands separators in its own counts (never inside a contract's name). */
+export function profileMessage(message: string): string {
+  const n = (digits: string) => formatCount(Number(digits));
+  return message
+    .replace(/^(Your profile shows )(\d+)/, (_all, lead: string, d: string) => `${lead}${n(d)}`)
+    .replace(/(only )(\d+)( (?:is|are) really active)/, (_all, a: string, d: string, b: string) => `${a}${n(d)}${b}`)
+    .replace(/( and )(\d+)( more\.)$/, (_all, a: string, d: string, b: string) => `${a}${n(d)}${b}`);
 }

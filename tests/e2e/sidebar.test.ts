@@ -217,6 +217,25 @@ describe('the sidebar on the sample sheet', () => {
     })).toBe('Dormant');
   });
 
+  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
+    await frame.locator('#settings > summary').click();
+    const quiet = frame.getByLabel('Quiet after (days idle)');
+    const save = async (value: string) => {
+      await quiet.fill(value);
+      await frame.getByRole('button', { name: /^Save/ }).first().click();
+      await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length > 0);
+    };
+    await save('13');
+    await until('the status line changed', async () =>
+      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
+    await quiet.fill('14');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
+    await frame.locator('#settings > summary').click();
+    await frame.click('#run-audit');
+    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
+  });
+
   test('a settings error shows next to its field', async () => {
     await frame.locator('#settings > summary').click();
     const quiet = frame.getByLabel('Quiet after (days idle)');
@@ -450,6 +469,21 @@ describe('a spreadsheet without a contracts table', () => {
     expect(message).not.toMatch(/^(Exception|Error|TypeError)\b/);
     expect(await reason.getAttribute('role')).toBe('alert');
     expect(preview.outside).toEqual([]);
+  });
+});
+
+describe('a sheet without a date column', () => {
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('the missing column is named once, not again on every row', async () => {
+    preview = await openPreview(browser, 'Client,Job,Status\nAcme,Site,Active\nBeta,App,Active\n');
+    const frame = await sidebarFrame(preview.page);
+    expect(await frame.locator('.problems li').allInnerTexts()).toEqual([expect.stringMatching(/"Last client activity" or "Start date" column/)]);
+    expect(await frame.locator('li.card').count()).toBe(2);
+    expect(await frame.locator('li.card .problem').count()).toBe(0);
   });
 });
 
