@@ -6,6 +6,7 @@ import type { AuditReport, AuditStatus, Schedule, Settings } from '../core/types
 import { makeAct, type App } from './app';
 import { readBootstrap } from './bootstrap';
 import { h, replaceChildren } from './dom';
+import { formatCount } from './format';
 import { createMessages } from './messages';
 import { server } from './server';
 import { renderAttention } from './view-contracts';
@@ -136,7 +137,7 @@ function thresholdsOf(s: Settings): string {
 
 function auditNotice(report: AuditReport): string {
   const n = report.counts.quiet + report.counts.dormant + report.counts.closeOut + report.counts.checkData;
-  return n ? `Audit done: ${n} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
+  return n ? `Audit done: ${formatCount(n)} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
 }
 
 function restoreFocus(focusId: string | null): void {

@@ -446,6 +446,49 @@ describe('drafting every due follow-up', () => {
   });
 });
 
+describe('closing the sidebar while it drafts', () => {
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('loses nothing: what was drafted is recorded, and the reopened sidebar carries on with the rest', async () => {
+    preview = await openPreview(browser, csv);
+    const { page } = preview;
+    let frame = await sidebarFrame(page);
+    await page.route('**/api/run', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await frame.locator('#draft-all').click();
+      await until('the first chunk counted', async () => (await frame.locator('.progress-count').innerText()) === '25 of 60');
+      await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
+    } finally {
+      await page.unroute('**/api/run');
+    }
+    frame = await sidebarFrame(page);
+    await page.waitForTimeout(1000); // a chunk already on its way finishes on the server
+    const drafted = preview.server.session.outbox().drafts.length;
+    expect(drafted % 25).toBe(0);
+    expect(drafted).toBeGreaterThanOrEqual(25);
+    await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
+    frame = await sidebarFrame(page);
+    expect(await frame.locator('#draft-all').innerText()).toBe(`Draft ${60 - drafted} follow-ups`);
+    await frame.locator('#draft-all').click();
+    await until('drafting done', async () => (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting done', 20000);
+    const drafts = preview.server.session.outbox().drafts;
+    expect(drafts).toHaveLength(60);
+    expect(new Set(drafts.map((d) => d.to)).size).toBe(60);
+    expect(await frame.locator('.draft-result .drafted-line').innerText()).toBe(`Drafted ${60 - drafted} follow-ups in Gmail Drafts (not sent): review and send them from Gmail.`);
+    expect(await frame.locator('#draft-all').isVisible()).toBe(false);
+  });
+});
+
 describe('a spreadsheet without a contracts table', () => {
   let preview: Preview;
   afterAll(async () => {
