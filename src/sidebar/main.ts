@@ -16,6 +16,7 @@ import { renderSettingsForm } from './view-settings';
 import { renderSummary } from './view-summary';
 
 function start(): void {
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark('sidebar-start');
   const bootstrap = readBootstrap(document);
   const messages = createMessages();
   // Whether the shown states were written to the sheet; null once a report comes from Run audit or an action (they write it).

@@ -47,17 +47,19 @@ const LONG_TASKS = `(() => {
   } catch (e) { /* no long-task API: nothing recorded */ }
 })();`;
 
-interface Measures { firstPaint: number; responseEnd: number; elements: number; longest: number; parentLongest: number }
+interface Measures { firstPaint: number; script: number; responseEnd: number; elements: number; longest: number; parentLongest: number }
 
 type Tasks = { start: number; duration: number }[];
 
 async function measure(page: Page, frame: Frame): Promise<Measures> {
   const inFrame = await frame.evaluate(() => {
     const ready = performance.getEntriesByName('sidebar-ready')[0];
+    const begun = performance.getEntriesByName('sidebar-start')[0];
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const tasks = (window as unknown as { __longTasks: { duration: number }[] }).__longTasks;
     return {
       firstPaint: ready ? Math.round(ready.startTime) : Infinity,
+      script: ready && begun ? Math.round(ready.startTime - begun.startTime) : -1,
       responseEnd: Math.round(nav.responseEnd),
       elements: document.getElementsByTagName('*').length,
       longest: Math.max(0, ...tasks.map((t) => t.duration)),
