@@ -128,12 +128,12 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   });
   try {
     session = PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log });
-    openedSidebar = session.sidebarHtml();
-    saveNow();
+    save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
     throw error;
   }
+  openedSidebar = session.sidebarHtml();
   const actual = (server.address() as AddressInfo).port;
   const url = `http://localhost:${actual}`;
   return {

@@ -6,18 +6,11 @@ import { fieldOfError } from './errors';
 import { field, selectInput, type Field } from './fields';
 import { formatDateTime } from './format';
 import { describeSchedule, WEEKDAYS } from '../core/schedule';
-import { humanizeDates } from './messages';
 import { server } from './server';
 
 
-/** One hour format across the sidebar: "9:00", "14:00". */
 function hourLabel(hour: number): string {
-  return `${hour}:00`;
-}
-
-/** describeSchedule with the sidebar's hour format ("around 9:00"). */
-function describe(schedule: Schedule): string {
-  return describeSchedule(schedule).replace(/ 0(\d):00$/, ' $1:00');
+  return `${String(hour).padStart(2, '0')}:00`;
 }
 
 /** The always-visible automation status. */
@@ -25,14 +18,14 @@ export function renderScheduleStatus(schedule: Schedule | null): HTMLElement {
   if (!schedule) return h('section', { class: 'automation', 'aria-label': 'Automatic audit' });
   const lines: HTMLElement[] = [];
   if (schedule.enabled) {
-    lines.push(h('p', null, h('strong', null, 'Automatic audit: '), `${describe(schedule)}.`));
+    lines.push(h('p', null, h('strong', null, 'Automatic audit: '), `${describeSchedule(schedule)}.`));
     if (schedule.nextRun) lines.push(h('p', { class: 'subtle' }, `Next run: ${formatDateTime(schedule.nextRun)}`));
   } else {
     lines.push(h('p', null, h('strong', null, 'Automatic audit: '), 'off. Turn it on in Settings.'));
   }
   if (schedule.lastRun) lines.push(h('p', { class: 'subtle' }, `Last run: ${formatDateTime(schedule.lastRun)}`));
   if (schedule.lastError) {
-    lines.push(h('p', { class: 'last-error' }, h('strong', null, 'Last automatic run failed: '), humanizeDates(schedule.lastError)));
+    lines.push(h('p', { class: 'last-error' }, h('strong', null, 'Last automatic run failed: '), schedule.lastError));
   }
   return h('section', { class: 'automation', 'aria-label': 'Automatic audit' }, ...lines);
 }
@@ -97,7 +90,7 @@ export function renderScheduleForm(app: App, schedule: Schedule): HTMLElement {
     void app.act(enable, () => server.enableSchedule(input), showError).then((next) => {
       if (next) {
         app.showSchedule(next);
-        app.messages.notice(`Automatic audit on: ${describe(next)}.`);
+        app.messages.notice(`Automatic audit on: ${describeSchedule(next)}.`);
       }
     });
   });

@@ -217,38 +217,6 @@ describe('the sidebar on the sample sheet', () => {
     })).toBe('Dormant');
   });
 
-  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
-    await frame.locator('#settings > summary').click();
-    const quiet = frame.getByLabel('Quiet after (days idle)');
-    const save = async (value: string) => {
-      await quiet.fill(value);
-      await frame.getByRole('button', { name: /^Save/ }).first().click();
-      await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length > 0);
-    };
-    await save('13');
-    await until('the status line changed', async () =>
-      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
-    await quiet.fill('14');
-    await frame.getByRole('button', { name: /^Save/ }).first().click();
-    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
-    await frame.locator('#settings > summary').click();
-    await frame.click('#run-audit');
-    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
-  });
-
-  test('a settings error shows next to its field', async () => {
-    await frame.locator('#settings > summary').click();
-    const quiet = frame.getByLabel('Quiet after (days idle)');
-    await quiet.fill('45');
-    await frame.getByRole('button', { name: 'Save settings' }).click();
-    const error = frame.locator('[data-error-for="quietDays"]');
-    await error.waitFor({ state: 'visible' });
-    expect(await error.innerText()).toMatch(/^quietDays must be/);
-    expect(await quiet.getAttribute('aria-invalid')).toBe('true');
-    expect(preview.log.some((line) => /^saveSettings \d+ ms error: quietDays/.test(line))).toBe(true);
-    await frame.locator('#settings > summary').click();
-  });
-
   test('a server error shows as one readable message, in view where the user is', async () => {
     // The user deletes Luna's row in the sheet while the sidebar still lists it.
     preview.server.session.removeRows((cells) => cells.indexOf('Luna Yoga Studio') !== -1);
@@ -271,27 +239,28 @@ describe('the sidebar on the sample sheet', () => {
     expect(await frame.locator('.banner.error').getAttribute('role')).toBe('alert');
   });
 
-  test('the automatic audit: turned on from Settings, then its next run and last error are shown', async () => {
-    await frame.locator('#settings > summary').click();
-    await frame.getByLabel('How often').selectOption('weekly');
-    await frame.getByLabel('Day of the week').selectOption('FRIDAY');
-    await frame.getByRole('button', { name: 'Turn on' }).click();
-    await until('the schedule shown', async () => /Weekly on Friday around 09:00/.test(await frame.locator('.automation').innerText()));
-    expect(await frame.locator('.automation').innerText()).toMatch(/Next run: \w+ \d+, \d{4}/);
-    // The user renames the configured sheet; the next automatic run fails and says why.
-    expect(preview.server.session.run('saveSettings', [{ sheetName: 'Contracts' }]).ok).toBe(true);
-    preview.server.session.env.spreadsheet.getSheets()[0].setName('Old contracts');
-    expect(preview.server.session.run('scheduledAudit', []).ok).toBe(true);
-    await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
-    frame = await sidebarFrame(page);
-    await frame.locator('.automation .last-error').waitFor();
-    expect(await frame.locator('.automation .last-error').innerText()).toMatch(/Last automatic run failed: .*Contracts/);
-  });
+  // Settings (errors per field, one Save with the automatic audit, its last error): tests/e2e/settings.test.ts.
 
   test('everything stays on this machine, and the sidebar stays under 40 KB', async () => {
     expect(preview.outside).toEqual([]);
     expect(preview.dialogs).toEqual([]);
     expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(40 * 1024);
+  });
+
+  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
+    await frame.locator('#settings > summary').click();
+    const quiet = frame.getByLabel('Quiet after (days idle)');
+    await quiet.fill('13');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 1);
+    await until('the status line changed', async () =>
+      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
+    await quiet.fill('14');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
+    await frame.locator('#settings > summary').click();
+    await frame.click('#run-audit');
+    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
   });
 });
 
