@@ -461,6 +461,31 @@ describe('closing the sidebar while it drafts', () => {
   });
 });
 
+describe('drafting every due follow-up when Gmail\'s daily limit is reached', () => {
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('stops at once, keeps what was drafted, and says why in one line', async () => {
+    preview = await openPreview(browser, csv);
+    preview.server.session.env.gmail.failAfter(30);
+    const frame = await sidebarFrame(preview.page);
+    await frame.locator('#draft-all').click();
+    await until('stopped', async () => (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting stopped', 20000);
+    expect(preview.calls.filter((fn) => fn === 'draftFollowUps')).toHaveLength(2);
+    const result = frame.locator('.draft-result');
+    expect(await result.locator('.drafted-line').innerText()).toMatch(/^Drafted 30 follow-ups/);
+    expect(await result.locator('.failed li').allInnerTexts()).toEqual([expect.stringMatching(/^Client 31: Gmail's daily limit is reached/)]);
+    expect(await result.innerText()).toMatch(/29 follow-ups not reached yet/);
+    expect(await frame.locator('#draft-all').innerText()).toBe('Draft 30 follow-ups');
+  });
+});
+
 describe('a spreadsheet without a contracts table', () => {
   let preview: Preview;
   afterAll(async () => {
