@@ -20,6 +20,8 @@ export const FIRST_PAGE = 20;
 export const PAGE_STEP = 50;
 /** A group other than Close out starts folded when it holds more contracts than this. */
 export const FOLD_OVER = 10;
+/** Most cards one group shows at once: paging on drops the earliest (the DOM stays small). */
+export const WINDOW = FIRST_PAGE + PAGE_STEP;
 /** Loose problems listed before "…and N more". */
 const PROBLEMS_SHOWN = 20;
 
@@ -42,7 +44,7 @@ const GROUP_HINT: Record<string, string> = {
 const viewState = {
   query: '',
   open: new Map<HighlightedState, boolean>(),
-  shown: new Map<HighlightedState, number>(),
+  range: new Map<HighlightedState, { start: number; end: number }>(),
 };
 
 /** The attention list of a report, or a short "all clear" note. */
@@ -67,21 +69,31 @@ export function renderAttention(app: App, report: AuditReport): HTMLElement {
   if (totals.every((t) => t === 0)) {
     return h('section', { class: 'attention empty', 'aria-label': 'Contracts needing attention' }, looseList,
       h('p', null, report.counts.open + report.counts.keepOpen + report.counts.closed === 0
-        ? 'The sheet has no contracts yet. Add a row per job (Client, Job, Start date…), then press Run audit.'
+        ? 'The sheet has no contracts yet: add a row per job, then press Run audit.'
         : 'Nothing needs attention. Every open job is active.'));
   }
 
   const groupsArea = h('div', { class: 'groups' });
   const renderGroups = () => {
     const query = viewState.query.trim().toLowerCase();
-    const sections: HTMLElement[] = [];
+    const groups: Group[] = [];
+    // One long group open at a time: opening one folds the other long ones (short ones stay).
+    const onOpen = (opened: HighlightedState) => {
+      if (query) return;
+      groups.forEach((g, i) => { if (g.long && openedState[i] !== opened) g.setOpen(false); });
+    };
+    const openedState: HighlightedState[] = [];
     HIGHLIGHTED_STATES.forEach((state, i) => {
       if (totals[i] === 0) return;
       const all = attention.filter((c) => c.state === state);
       const matching = query ? all.filter((c) => matches(c, query)) : all;
       if (query && matching.length === 0) return;
-      sections.push(renderGroup(app, report, state, totals[i], matching, !!query, problems));
+      const group = renderGroup(app, report, state, totals[i], matching, !!query, problems, onOpen);
+      if (!query && group.long && groups.some((g) => g.long && g.isOpen())) group.setOpen(false);
+      groups.push(group);
+      openedState.push(state);
     });
+    const sections = groups.map((g) => g.element);
     replaceChildren(groupsArea, ...(sections.length ? sections
       : [h('p', { class: 'subtle no-match' }, `No listed contract matches “${viewState.query.trim()}”.`)]));
   };
@@ -120,11 +132,14 @@ function matches(contract: AuditContract, query: string): boolean {
   return `${contract.client}\n${contract.job}\n${contract.platform}\nrow ${contract.row}`.toLowerCase().indexOf(query) >= 0;
 }
 
+interface Group { element: HTMLElement; long: boolean; isOpen(): boolean; setOpen(open: boolean): void }
+
 function renderGroup(app: App, report: AuditReport, state: HighlightedState, total: number, contracts: AuditContract[],
-  searching: boolean, problems: Map<number, string>): HTMLElement {
+  searching: boolean, problems: Map<number, string>, onOpen: (state: HighlightedState) => void): Group {
   const bodyId = uid('group-body');
   const remembered = viewState.open.get(state);
-  let open = searching || (remembered !== undefined ? remembered : state === 'Close out' || total <= FOLD_OVER);
+  const long = total > FOLD_OVER;
+  let open = searching || (remembered !== undefined ? remembered : state === 'Close out' || !long);
   const title = searching ? `${state} (${formatCount(contracts.length)} of ${formatCount(total)})` : `${state} (${formatCount(total)})`;
   const toggle = h('button', { type: 'button', class: 'group-toggle', 'aria-controls': bodyId, 'aria-expanded': String(open),
     'data-focus': `group:${state}` }, title);
@@ -134,39 +149,52 @@ function renderGroup(app: App, report: AuditReport, state: HighlightedState, tot
     body.hidden = !open;
     if (!open) { replaceChildren(body); return; }
     const list = h('ul', { class: 'cards' });
+    const earlier = h('div', { class: 'more-area' });
     const more = h('div', { class: 'more-area' });
-    let shown = 0;
-    const showUpTo = (count: number): HTMLElement | null => {
-      let first: HTMLElement | null = null;
-      for (; shown < Math.min(count, contracts.length); shown += 1) {
-        const card = renderCard(app, report, contracts[shown], problems.get(contracts[shown].row));
-        if (!first) first = card;
-        list.appendChild(card);
-      }
-      if (!searching) viewState.shown.set(state, shown);
-      const left = contracts.length - shown;
+    // The cards shown are a window of at most WINDOW: paging on drops the ones far above.
+    const saved = searching ? undefined : viewState.range.get(state);
+    let start = saved ? Math.min(saved.start, contracts.length) : 0;
+    let end = Math.min(contracts.length, saved ? Math.max(saved.end, start + FIRST_PAGE) : FIRST_PAGE);
+    const draw = (focusIndex: number | null) => {
+      const cards = contracts.slice(start, end).map((c) => renderCard(app, report, c, problems.get(c.row)));
+      replaceChildren(list, ...cards);
+      if (!searching) viewState.range.set(state, { start, end });
+      const left = contracts.length - end;
       const outside = searching ? 0 : total - contracts.length;
+      replaceChildren(earlier, start > 0 ? h('button', { type: 'button', class: 'show-more', onclick: () => {
+        start = Math.max(0, start - PAGE_STEP);
+        end = Math.min(end, start + WINDOW);
+        draw(start);
+      } }, `Show earlier (${formatCount(start)} above)`) : null);
       replaceChildren(more,
         left > 0 ? h('button', { type: 'button', class: 'show-more', onclick: () => {
-          const added = showUpTo(shown + PAGE_STEP);
-          if (added) added.focus();
+          const from = end;
+          end = Math.min(contracts.length, end + PAGE_STEP);
+          start = Math.max(start, end - WINDOW);
+          draw(from);
         } }, `Show ${formatCount(Math.min(PAGE_STEP, left))} more (${formatCount(left)} left)`) : null,
         outside > 0 ? h('p', { class: 'subtle more' }, `${contracts.length ? '…and ' : ''}${formatCount(outside)} `
           + `${contracts.length ? 'more ' : ''}only in the sheet (the sidebar lists the ${formatCount(EMBEDDED_CONTRACTS_LIMIT)} most urgent): `
           + `filter its Audit column for “${state}”.`) : null);
-      return first;
+      const target = focusIndex === null ? null : cards[focusIndex - start];
+      if (target) target.focus();
     };
-    showUpTo(Math.max(FIRST_PAGE, searching ? 0 : viewState.shown.get(state) || 0));
-    replaceChildren(body, h('p', { class: 'subtle hint' }, GROUP_HINT[state]), contracts.length ? list : null, more);
+    draw(null);
+    replaceChildren(body, h('p', { class: 'subtle hint' }, GROUP_HINT[state]), earlier, contracts.length ? list : null, more);
   };
-  toggle.addEventListener('click', () => {
-    open = !open;
+  const setOpen = (next: boolean) => {
+    if (open === next) return;
+    open = next;
     viewState.open.set(state, open);
     fill();
+  };
+  toggle.addEventListener('click', () => {
+    setOpen(!open);
+    if (open) onOpen(state);
   });
   fill();
-  return h('section', { class: `group ${STATE_CLASS[state]}`, 'data-state': state },
-    h('h2', null, toggle), body);
+  return { element: h('section', { class: `group ${STATE_CLASS[state]}`, 'data-state': state }, h('h2', null, toggle), body),
+    long, isOpen: () => open, setOpen };
 }
 
 function renderCard(app: App, report: AuditReport, contract: AuditContract, problem: string | undefined): HTMLElement {

@@ -131,8 +131,7 @@ function renderResult(app: App, run: Run): void {
     : 'No Gmail draft was made.'));
   if (run.error) lines.push(h('p', { class: 'last-error' }, run.error));
   if (left > 0) {
-    lines.push(h('p', null, `${countOf(left, 'follow-up')} not reached yet. What was drafted is recorded in the sheet; `
-      + 'press Draft again to carry on.'));
+    lines.push(h('p', null, `${countOf(left, 'follow-up')} not reached yet: press Draft again to carry on.`));
   }
   if (run.toSend.length) lines.push(renderToSend(app, run.toSend));
   if (run.failed.length) lines.push(renderFailed(run.failed));
@@ -171,7 +170,7 @@ function renderToSend(app: App, outcomes: Outcome[]): HTMLElement {
   showMore();
   return h('div', { class: 'to-send-area' },
     h('p', null, h('strong', null, `${countOf(outcomes.length, 'message')} to send through the platform`),
-      ' (no client email): copy each into the platform’s messages, then press Mark sent.'),
+      ': copy each into the platform, then press Mark sent.'),
     list, more);
 }
 

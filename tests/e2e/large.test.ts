@@ -167,6 +167,8 @@ describe('a 2,000-row sheet', () => {
 
     const exercised = await exercise(preview, '2,000 rows', 'dormant');
     frame = exercised.frame;
+    // One long group open at a time: opening Dormant folded Close out.
+    expect(await frame.locator('section.group.close-out .group-toggle').getAttribute('aria-expanded')).toBe('false');
     expect(exercised.after.longest).toBeLessThanOrEqual(LONG_TASK_MS);
     expect(exercised.after.parentLongest).toBeLessThanOrEqual(LONG_TASK_MS);
     expect(exercised.after.elements).toBeLessThan(MAX_ELEMENTS);

@@ -330,6 +330,15 @@ describe('a sheet with hundreds of jobs needing attention', () => {
     // Focus is on the first card the page added, not back at the top.
     expect(await frame.evaluate(() => document.activeElement!.querySelector('.client')!.textContent)).toBe('Client 21');
     expect(await elements()).toBeLessThan(folded + 70 * 15);
+    // Paging on keeps at most 70 cards: the earliest make way, and come back with Show earlier.
+    await dormant.getByRole('button', { name: /^Show 50 more/ }).click();
+    expect(await dormant.locator('li.card').count()).toBe(70);
+    expect(await dormant.locator('li.card p.client').first().innerText()).toBe('Client 51');
+    expect(await frame.evaluate(() => document.activeElement!.querySelector('.client')!.textContent)).toBe('Client 71');
+    await dormant.getByRole('button', { name: 'Show earlier (50 above)' }).click();
+    expect(await dormant.locator('li.card p.client').first().innerText()).toBe('Client 1');
+    expect(await dormant.locator('li.card').count()).toBe(70);
+    expect(await frame.evaluate(() => document.activeElement!.querySelector('.client')!.textContent)).toBe('Client 1');
 
     await frame.getByLabel('Find a contract').fill('client 345');
     await until('the search applied', async () => (await dormant.locator('li.card').count()) === 1);
