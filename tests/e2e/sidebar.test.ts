@@ -24,6 +24,7 @@ afterAll(async () => {
 });
 
 describe('the sidebar on the sample sheet', () => {
+  let firstPaintProblemRows: number[] = [];
   let preview: Preview;
   let page: Page;
   let frame: Frame;
@@ -53,6 +54,12 @@ describe('the sidebar on the sample sheet', () => {
     // Never audited in this sheet: the first paint says so instead of "Last audit".
     expect(await frame.locator('#audit-status').innerText()).toMatch(/^Not audited yet — Run audit writes these states to the sheet/);
     expect(await frame.locator('#draft-all').innerText()).toBe('Draft 6 follow-ups');
+    // The rows the first paint says have a problem: its Check data cards and any loose problem.
+    firstPaintProblemRows = await frame.evaluate(() => [
+      ...Array.from(document.querySelectorAll('section.group.check-data li.card .meta')).map((m) => /row (\d+)$/.exec(m.textContent || '')),
+      ...Array.from(document.querySelectorAll('.problems li')).map((li) => /^Row (\d+):/.exec(li.textContent || '')),
+    ].map((m) => Number(m ? m[1] : 0)).sort((x, y) => x - y));
+    expect(firstPaintProblemRows).toHaveLength(2);
     expect(preview.calls).toEqual([]);
   });
 
@@ -93,6 +100,11 @@ describe('the sidebar on the sample sheet', () => {
       return tally;
     });
     expect(written).toMatchObject({ 'Close out': 3, Dormant: 7, Quiet: 3, 'Check data': 2 });
+    // The problems of the first paint are the notes the audit wrote on the Audit cells, row for row.
+    const view = preview.server.session.sheetView();
+    const auditCol = view.rows[0].cells.findIndex((c) => c.text === 'Audit');
+    const noted = view.rows.filter((r) => r.cells[auditCol] && r.cells[auditCol].note).map((r) => r.row);
+    expect(noted).toEqual(firstPaintProblemRows);
     expect(preview.log.some((line) => /^runAudit \d+ ms ok$/.test(line))).toBe(true);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.locator('#sidebar').screenshot({ path: join(ROOT, 'docs', 'sidebar.png') });
