@@ -2,20 +2,25 @@
  * The sidebar: shows the audit embedded by `showSidebar()` at first paint, then talks to the
  * server only through `server` (src/sidebar/server.ts).
  */
-import type { AuditReport, Schedule, Settings } from '../core/types';
+import type { AuditReport, AuditStatus, Schedule, Settings } from '../core/types';
 import { makeAct, type App } from './app';
 import { readBootstrap } from './bootstrap';
 import { h, replaceChildren } from './dom';
+import { formatCount } from './format';
 import { createMessages } from './messages';
 import { server } from './server';
 import { renderAttention } from './view-contracts';
+import { renderDraftAll } from './view-draft-all';
 import { renderScheduleForm, renderScheduleStatus } from './view-schedule';
 import { renderSettingsForm } from './view-settings';
 import { renderSummary } from './view-summary';
 
 function start(): void {
+  performance.mark('sidebar-start');
   const bootstrap = readBootstrap(document);
   const messages = createMessages();
+  // Whether the shown states were written to the sheet; null once a report comes from Run audit or an action (they write it).
+  let auditStatus: AuditStatus | null = bootstrap ? bootstrap.auditStatus : null;
   const reportArea = h('div', { class: 'report', id: 'report' });
   const statusArea = h('div', { id: 'automation' });
   const settingsArea = h('div', { class: 'settings-body' }, h('p', { class: 'subtle' }, 'Loading settings…'));
@@ -32,6 +37,7 @@ function start(): void {
     act: makeAct(messages),
     showReport(report: AuditReport) {
       app.report = report;
+      auditStatus = null;
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-focus') : null;
       renderReport();
       if (report.notice) messages.notice(report.notice);
@@ -42,6 +48,10 @@ function start(): void {
       renderSchedule();
     },
     showSettings(settings: Settings) {
+      if (app.settings && app.report && thresholdsOf(app.settings) !== thresholdsOf(settings)) {
+        auditStatus = { kind: 'settingsChanged', lastAudit: auditStatus ? auditStatus.lastAudit : null };
+        renderReport();
+      }
       app.settings = settings;
       renderSettings();
     },
@@ -50,7 +60,12 @@ function start(): void {
   const runAudit = h('button', { type: 'button', class: 'primary', id: 'run-audit', 'data-focus': 'run-audit' }, 'Run audit');
   runAudit.addEventListener('click', () => {
     messages.notice('');
-    void app.act(runAudit, () => server.runAudit()).then((report) => {
+    const emptyError = app.report ? null : reportArea.querySelector<HTMLElement>('.empty-state .last-error');
+    // Without a report, the reason is already on the page: a failure updates that one line, never a second copy.
+    void app.act(runAudit, () => server.runAudit(), emptyError ? (message) => {
+      emptyError.textContent = message;
+      emptyError.focus();
+    } : undefined).then((report) => {
       if (report) {
         app.showReport(report);
         if (!report.notice) messages.notice(auditNotice(report));
@@ -69,10 +84,10 @@ function start(): void {
       replaceChildren(reportArea, h('section', { class: 'empty-state' },
         h('h2', null, 'Run an audit to start'),
         h('p', null, 'The audit reads your contracts sheet, colours the jobs that went quiet and lists what to do next.'),
-        bootstrap && bootstrap.error ? h('p', { class: 'last-error' }, bootstrap.error) : null));
+        h('p', { class: 'last-error', role: 'alert', tabindex: -1, hidden: !(bootstrap && bootstrap.error) }, bootstrap ? bootstrap.error : '')));
       return;
     }
-    replaceChildren(reportArea, renderSummary(app.report), renderAttention(app, app.report));
+    replaceChildren(reportArea, renderSummary(app.report, auditStatus), renderDraftAll(app, app.report), renderAttention(app, app.report));
   }
 
   function renderSettings(): void {
@@ -95,18 +110,35 @@ function start(): void {
     });
   });
 
+  // Settings is one Tab step from the top: this link opens the panel and moves focus to it.
+  const toSettings = h('a', { href: '#settings', class: 'to-settings', id: 'to-settings' }, 'Settings');
+  toSettings.addEventListener('click', (event) => {
+    event.preventDefault();
+    settingsPanel.open = true;
+    const summary = settingsPanel.querySelector('summary');
+    if (summary) summary.focus();
+    settingsPanel.scrollIntoView({ block: 'start' });
+  });
+
   replaceChildren(document.body, h('main', { class: 'sidebar' },
-    h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), runAudit),
-    messages.element, reportArea, statusArea, settingsPanel,
-    h('footer', { class: 'footer' }, clear)));
+    h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), toSettings, runAudit),
+    reportArea, statusArea, settingsPanel,
+    h('footer', { class: 'footer' }, clear), messages.element));
   renderReport();
   renderSettings();
   renderSchedule();
+  // The first paint is done: tests and the preview measure up to this mark.
+  performance.mark('sidebar-ready');
+  document.body.setAttribute('data-ready', 'true');
+}
+
+function thresholdsOf(s: Settings): string {
+  return [s.quietDays, s.dormantDays, s.followUpEveryDays, s.maxFollowUps, s.closeAfterDays].join('/');
 }
 
 function auditNotice(report: AuditReport): string {
   const n = report.counts.quiet + report.counts.dormant + report.counts.closeOut + report.counts.checkData;
-  return n ? `Audit done: ${n} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
+  return n ? `Audit done: ${formatCount(n)} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
 }
 
 function restoreFocus(focusId: string | null): void {

@@ -45,8 +45,13 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** A script every frame runs before its own (Playwright's addInitScript), e.g. a PerformanceObserver. */
+  initScript?: string;
+}
+
 /** Starts a preview server on a free port over `csvText` (default: the sample) with a fresh state file, and opens it. */
-export async function openPreview(browser: Browser, csvText?: string): Promise<Preview> {
+export async function openPreview(browser: Browser, csvText?: string, options: OpenOptions = {}): Promise<Preview> {
   const dir = mkdtempSync(join(tmpdir(), 'contract-audit-e2e-'));
   let csvPath: string | undefined;
   if (csvText !== undefined) {
@@ -56,6 +61,7 @@ export async function openPreview(browser: Browser, csvText?: string): Promise<P
   const log: string[] = [];
   const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line) });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const outside: string[] = [];
   const dialogs: string[] = [];
