@@ -26,6 +26,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Listen address. Default 127.0.0.1. */
   host?: string;
+  /** Scopes the user declined (`npm start -- --decline gmail`); every other manifest scope is granted. */
+  decline?: string[];
 }
 
 export interface PreviewServer {
@@ -109,7 +111,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     server.listen(port, host, () => resolvePromise());
   });
   try {
-    session = PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log });
+    session = PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
     save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));

@@ -7,13 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createFakeAppsScript, type FakeAppsScript, type FakeState } from '../fakes/index';
 import { runFresh } from '../fakes/bundle';
+import { MANIFEST_SCOPES } from '../fakes/core/scopes';
 import { parseCsv, toSheetValues, type CellValue } from './csv';
 import { readXlsx } from './xlsx';
 
 /** The functions the sidebar may call (SPEC.md "Server API"), plus showSidebar for the page. */
 export const CALLABLE = new Set(['runAudit', 'clearHighlights', 'setupContractsSheet', 'draftFollowUps',
   'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings', 'getSchedule',
-  'enableSchedule', 'disableSchedule', 'scheduledAudit']);
+  'enableSchedule', 'disableSchedule', 'scheduledAudit', 'getPermissions', 'importUpworkReport']);
 
 export type RunOutcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -37,6 +38,8 @@ interface SavedState { version: 1; source: string; env: FakeState }
 
 export interface SessionOptions {
   csvPath: string; stateFile: string; reset: boolean; distDir: string; log: (line: string) => void;
+  /** Scopes the user declined; every other manifest scope is granted (also over a restored state). */
+  decline?: string[];
 }
 
 export class PreviewSession {
@@ -45,6 +48,16 @@ export class PreviewSession {
 
   /** Restores the saved state for this CSV, or loads the CSV afresh (always with `reset`). */
   static open(options: SessionOptions): PreviewSession {
+    const session = PreviewSession.load(options);
+    session.env.grant([...MANIFEST_SCOPES]);
+    if (options.decline && options.decline.length) {
+      session.env.decline(options.decline);
+      options.log(`Declined: ${options.decline.join(', ')}.`);
+    }
+    return session;
+  }
+
+  private static load(options: SessionOptions): PreviewSession {
     const { csvPath, stateFile, reset, distDir, log } = options;
     if (!reset && existsSync(stateFile)) {
       try {

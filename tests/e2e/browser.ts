@@ -45,8 +45,19 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** How the preview starts besides its sheet. */
+export interface PreviewSetup {
+  /**
+   * Settings "Your name". Default 'Sam Rivera': the test user has set it, so Draft / Copy act at
+   * once; pass '' for a user who has not (the first Draft / Copy then asks for it).
+   */
+  senderName?: string;
+  /** Scopes declined at Google's consent screen (as `npm start -- --decline gmail`). */
+  decline?: string[];
+}
+
 /** Starts a preview server on a free port over `csvText` (default: the sample) with a fresh state file, and opens it. */
-export async function openPreview(browser: Browser, csvText?: string): Promise<Preview> {
+export async function openPreview(browser: Browser, csvText?: string, setup: PreviewSetup = {}): Promise<Preview> {
   const dir = mkdtempSync(join(tmpdir(), 'contract-audit-e2e-'));
   let csvPath: string | undefined;
   if (csvText !== undefined) {
@@ -54,7 +65,10 @@ export async function openPreview(browser: Browser, csvText?: string): Promise<P
     writeFileSync(csvPath, csvText);
   }
   const log: string[] = [];
-  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line) });
+  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
+    decline: setup.decline });
+  const senderName = setup.senderName === undefined ? 'Sam Rivera' : setup.senderName;
+  if (senderName) server.session.run('saveSettings', [{ senderName }]);
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const outside: string[] = [];

@@ -162,19 +162,6 @@ describe('the sidebar on the sample sheet', () => {
     await until('the card gone', async () => (await card(frame, 'Atlas Freight LLC').count()) === 0);
   });
 
-  test('a settings error shows next to its field', async () => {
-    await frame.locator('#settings > summary').click();
-    const quiet = frame.getByLabel('Quiet after (days idle)');
-    await quiet.fill('45');
-    await frame.getByRole('button', { name: 'Save settings' }).click();
-    const error = frame.locator('[data-error-for="quietDays"]');
-    await error.waitFor({ state: 'visible' });
-    expect(await error.innerText()).toMatch(/^quietDays must be/);
-    expect(await quiet.getAttribute('aria-invalid')).toBe('true');
-    expect(preview.log.some((line) => /^saveSettings \d+ ms error: quietDays/.test(line))).toBe(true);
-    await frame.locator('#settings > summary').click();
-  });
-
   test('a server error shows as a readable message', async () => {
     // The user deletes Luna's row in the sheet while the sidebar still lists it.
     preview.server.session.removeRows((cells) => cells.indexOf('Luna Yoga Studio') !== -1);
@@ -187,27 +174,12 @@ describe('the sidebar on the sample sheet', () => {
     expect(await frame.locator('.banner.error').getAttribute('role')).toBe('alert');
   });
 
-  test('the automatic audit: turned on from Settings, then its next run and last error are shown', async () => {
-    await frame.locator('#settings > summary').click();
-    await frame.getByLabel('How often').selectOption('weekly');
-    await frame.getByLabel('Day of the week').selectOption('FRIDAY');
-    await frame.getByRole('button', { name: 'Turn on' }).click();
-    await until('the schedule shown', async () => /Weekly on Friday around 09:00/.test(await frame.locator('.automation').innerText()));
-    expect(await frame.locator('.automation').innerText()).toMatch(/Next run: \w+ \d+, \d{4}/);
-    // The user renames the configured sheet; the next automatic run fails and says why.
-    expect(preview.server.session.run('saveSettings', [{ sheetName: 'Contracts' }]).ok).toBe(true);
-    preview.server.session.env.spreadsheet.getSheets()[0].setName('Old contracts');
-    expect(preview.server.session.run('scheduledAudit', []).ok).toBe(true);
-    await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
-    frame = await sidebarFrame(page);
-    await frame.locator('.automation .last-error').waitFor();
-    expect(await frame.locator('.automation .last-error').innerText()).toMatch(/Last automatic run failed: .*Contracts/);
-  });
+  // Settings (errors per field, one Save with the automatic audit, its last error): tests/e2e/settings.test.ts.
 
-  test('everything stays on this machine, and the sidebar stays under 40 KB', async () => {
+  test('everything stays on this machine, and the sidebar stays under 48 KB', async () => {
     expect(preview.outside).toEqual([]);
     expect(preview.dialogs).toEqual([]);
-    expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(40 * 1024);
+    expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(48 * 1024);
   });
 });
 
@@ -290,7 +262,7 @@ describe('a spreadsheet without a contracts table', () => {
   test('the sidebar says what to do, and Run audit explains the problem in plain words', async () => {
     preview = await openPreview(browser, 'Shopping list,Qty\nCoffee,2\n');
     const frame = await sidebarFrame(preview.page);
-    expect(await frame.locator('.empty-state h2').innerText()).toBe('Run an audit to start');
+    expect(await frame.locator('.empty-state h2').innerText()).toBe('Start with your contracts'); // tests/e2e/import.test.ts: the first run
     expect(await frame.locator('.empty-state .last-error').innerText()).toMatch(/Client/);
     await frame.click('#run-audit');
     await until('an error banner', async () => (await errorText(frame)) !== '');
