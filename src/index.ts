@@ -10,4 +10,4 @@ export { getSettings, saveSettings } from './sheets/settingsStore';
 export { getSchedule, enableSchedule, disableSchedule } from './triggers/schedule';
 export { scheduledAudit } from './triggers/scheduledAudit';
 export { getPermissions } from './sheets/permissions';
-export { importUpworkReport } from './sheets/pending';
+export { importUpworkReport } from './sheets/importReport';

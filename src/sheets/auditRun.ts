@@ -66,13 +66,15 @@ export const SHEET_MOVING_MESSAGE = 'Rows of the sheet were sorted, inserted or 
  * Optimistic concurrency for one action: read and compute (`plan`, which must not write), check
  * just before writing that every row still holds the contract read there, then write (the
  * function `plan` returns). If the sheet moved, read and compute again once; if it moved again,
- * write nothing and throw SHEET_MOVING_MESSAGE.
+ * write nothing and throw SHEET_MOVING_MESSAGE. `stillValid` is a further check of the same kind
+ * (an import appending rows checks that no row was added below the table meanwhile).
  */
-export function withStableSheet<T>(open: () => AuditSession, plan: (session: AuditSession) => () => T): T {
+export function withStableSheet<T>(open: () => AuditSession, plan: (session: AuditSession) => () => T,
+  stillValid?: (session: AuditSession) => boolean): T {
   for (let attempt = 0; attempt < 2; attempt++) {
     const session = open();
     const write = plan(session);
-    if (identityUnchanged(session.table)) return write();
+    if (identityUnchanged(session.table) && (!stillValid || stillValid(session))) return write();
   }
   throw new Error(SHEET_MOVING_MESSAGE);
 }
