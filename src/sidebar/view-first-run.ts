@@ -25,17 +25,8 @@ export function renderFirstRun(app: App, problem: string): HTMLElement {
       app.messages.notice(`The “${report.sheetName}” sheet is ready: add one row per contract, then press Run audit.`);
     });
   });
-  const importPart = renderImport(app, {
-    addAll: true,
-    // The import writes into a contracts table: create it first (an existing "Contracts" sheet is used as it is).
-    before: async () => {
-      try {
-        await server.setupContractsSheet();
-      } catch (error) {
-        if (!/already exists/i.test(error instanceof Error ? error.message : String(error))) throw error;
-      }
-    },
-  });
+  // With no contracts table, importing with addMissing starts the Contracts sheet from the file.
+  const importPart = renderImport(app, { addAll: true });
   return h('section', { class: 'empty-state first-run', 'aria-labelledby': 'first-run-title' },
     h('h2', { id: 'first-run-title' }, 'Start with your contracts'),
     problem ? h('p', { class: 'last-error' }, problem) : null,

@@ -27,15 +27,16 @@ export function refuseFile(file: { name: string; size: number }): string {
   return '';
 }
 
-/** Unmatched contracts the server would add with `addMissing`: those found in no row (never the ambiguous ones). */
+/**
+ * Unmatched contracts the server adds with `addMissing`: those with a title found in no row
+ * ("no row with this contract"), never one matching several rows or only closed ones.
+ */
 export function addable(unmatched: readonly UnmatchedContract[]): UnmatchedContract[] {
-  return unmatched.filter((u) => !/^matches rows?\b/i.test(u.reason));
+  return unmatched.filter((u) => u.title.trim() !== '' && /^no row\b/i.test(u.reason));
 }
 
 export interface ImportOptionsUi {
-  /** Runs before the import (first run: create the Contracts sheet). Its rejection is shown next to the picker. */
-  before?: () => Promise<void>;
-  /** Import with addMissing from the start (first run: every contract is new). */
+  /** Import with addMissing from the start (first run: there is no sheet yet, every contract is new). */
   addAll?: boolean;
 }
 
@@ -90,7 +91,6 @@ export function renderImport(app: App, options: ImportOptionsUi = {}): HTMLEleme
     void app.act(importButton, async () => {
       text = await readText(file);
       if (!text.trim()) throw new Error(`${file.name} is empty. Pick the CSV file you downloaded from Upwork.`);
-      if (options.before) await options.before();
       return options.addAll ? server.importUpworkReport(text, { addMissing: true }) : server.importUpworkReport(text);
     }, (message) => {
       showError(message);
@@ -98,7 +98,10 @@ export function renderImport(app: App, options: ImportOptionsUi = {}): HTMLEleme
     }).then((result) => {
       if (!result) return;
       showSummary(result, file.name);
-      app.showReport(result.report);
+      // The summary next to the picker says what happened: the report's own notice would say it twice
+      // (unless the picker is gone, as on the first run, where the new report replaces it).
+      app.showReport({ ...result.report, notice: '' });
+      if (!summary.isConnected && result.report.notice) app.messages.notice(result.report.notice);
     });
   });
 
@@ -132,7 +135,7 @@ export function renderImport(app: App, options: ImportOptionsUi = {}): HTMLEleme
         void app.act(addButton, () => server.importUpworkReport(text, { addMissing: true }), showError).then((next) => {
           if (!next) return;
           showSummary(next, fileName);
-          app.showReport(next.report);
+          app.showReport({ ...next.report, notice: '' });
           const done = summary.querySelector<HTMLElement>('.import-done');
           if (done) done.focus();
         });

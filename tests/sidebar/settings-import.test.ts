@@ -63,9 +63,11 @@ describe('the import picker', () => {
   });
 
   test('offers to add only the contracts found in no row, never the ambiguous ones', () => {
-    const u = (reason: string) => ({ contractId: '1', title: 'T', client: '', lastPayment: '2026-10-02', reason });
-    expect(addable([u('no row with this contract'), u('matches rows 7 and 12'), u('not in the sheet')]).map((x) => x.reason))
-      .toEqual(['no row with this contract', 'not in the sheet']);
+    const u = (reason: string, title = 'T') => ({ contractId: '1', title, client: '', lastPayment: '2026-10-02', reason });
+    expect(addable([u('no row with this contract'), u('matches rows 7 and 12'),
+      u('only row 4 has this title, and it is closed or not on Upwork'), u('no row with this contract', ''),
+      u('an hourly invoice line names no contract, and no open Upwork row has this client', '')]).map((x) => x.reason))
+      .toEqual(['no row with this contract']);
   });
 });
 
