@@ -63,7 +63,7 @@ export function renderImport(app: App, options: ImportOptionsUi = {}): HTMLEleme
     h('label', { for: inputId }, 'Upwork report (.csv)'),
     input,
     h('p', { class: 'hint', id: `${inputId}-hint` },
-      'On Upwork: Reports > Weekly summary or Transaction history, then Download CSV. '
+      'A Weekly summary or Transaction history downloaded as CSV from Upwork’s Reports. '
       + 'Each contract’s latest payment goes into the Last payment column.'),
     error, h('div', { class: 'actions' }, importButton));
   input.addEventListener('change', () => {
