@@ -14,11 +14,14 @@ type Feature = keyof Permissions;
  * (src/sheets/permissions.ts NOT_ALLOWED; a test keeps the two equal). Reopening the add-on from
  * the Extensions menu makes Google ask again for what was not allowed.
  */
+const CA = 'Contract Audit';
+const off = (what: string, allow: string, accept: string) =>
+  `${what} off: you did not allow ${CA} to ${allow}. To allow it, open Extensions > ${CA} > Open sidebar and accept ${accept}.`;
 const NOT_ALLOWED: Readonly<Record<Feature, string>> = {
-  audit: 'Contract Audit is not allowed to read and change this spreadsheet. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permissions Google asks for.',
-  drafts: 'Gmail drafts are off: you did not allow Contract Audit to create drafts in Gmail. To allow it, open Extensions > Contract Audit > Open sidebar and accept the Gmail permission.',
-  schedule: 'The automatic audit is off: you did not allow Contract Audit to run on a schedule. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permission to run when you are not using it.',
-  digest: 'The digest email is off: you did not allow Contract Audit to send email to you or to see your email address. To allow it, open Extensions > Contract Audit > Open sidebar and accept those permissions.',
+  audit: `${CA} is not allowed to read and change this spreadsheet. To allow it, open Extensions > ${CA} > Open sidebar and accept the permissions Google asks for.`,
+  drafts: off('Gmail drafts are', 'create drafts in Gmail', 'the Gmail permission'),
+  schedule: off('The automatic audit is', 'run on a schedule', 'the permission to run when you are not using it'),
+  digest: off('The digest email is', 'send email to you or to see your email address', 'those permissions'),
 };
 
 /** What still works while a feature is off, said after its sentence. */
