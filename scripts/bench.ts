@@ -58,4 +58,42 @@ for (const size of SIZES) {
 }
 const steady = measure(50000, (env) => { runFresh(env, 'runAudit'); env.calls.reset(); runFresh(env, 'runAudit'); });
 console.log(`50000 rows, second audit (columns exist): ${steady.calls} calls, ${steady.data} data calls`);
+
+/** A made-up Upwork weekly summary of `lines` lines over 2,000 contracts, ids matching the sheet's links. */
+function weeklySummary(lines: number): string {
+  const out = ['Date,Contract,Hours,Amount,Payment type'];
+  for (let i = 0; i < lines; i++) {
+    const day = new Date(Date.UTC(2026, 10, 27 - (i % 200))).toISOString().slice(0, 10);
+    out.push(`${day},Job ${(i * 7) % 2000} (${38000000 + ((i * 7) % 2000)}),1.50,"$${(100 + (i % 900)).toFixed(2)}",${i % 5 ? '' : 'Bonus'}`);
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
+function loadUpworkSheet(env: FakeAppsScript, rows: number): void {
+  loadSheet(env, rows);
+  const sheet = env.spreadsheet.getActiveSheet();
+  const links: unknown[][] = [];
+  for (let i = 0; i < rows; i++) links.push([i % 3 ? `https://www.upwork.com/ab/f/contracts/${38000000 + i}` : '']);
+  sheet.getRange(2, 8, rows, 1).setValues(links);
+}
+
+console.log('');
+console.log('importUpworkReport through dist/Code.js: a weekly summary into a sheet of 10,000 rows (audited once before)');
+console.log('(the import re-audits the sheet; "audit ms" is a plain runAudit of the same sheet, for comparison)');
+console.log(`${pad('lines', 7)} | ${pad('calls', 6)} ${pad('data', 5)} ${pad('ms', 8)} | ${pad('audit ms', 9)} | updated`);
+for (const lines of [10, 10000]) {
+  const env = createFakeAppsScript({ now: NOW });
+  loadUpworkSheet(env, 10000);
+  runFresh(env, 'runAudit');
+  let started = process.hrtime.bigint();
+  runFresh(env, 'runAudit');
+  const auditMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const csv = weeklySummary(lines);
+  env.calls.reset();
+  started = process.hrtime.bigint();
+  const result = runFresh(env, 'importUpworkReport', [csv]) as { updated: number };
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`${pad(lines, 7)} | ${pad(env.calls.spreadsheet(), 6)} ${pad(env.calls.spreadsheetData(), 5)} ${pad(ms.toFixed(0), 8)} | `
+    + `${pad(auditMs.toFixed(0), 9)} | ${result.updated}`);
+}
 console.log('calls = every Spreadsheet service call; data = the calls that read or write cells, notes or rules.');

@@ -1,34 +1,22 @@
 /** Reading a contracts sheet exported as CSV (RFC 4180) into the values a sheet would hold. */
+import { parse } from 'csv-parse/sync';
 
-/** Parses RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. Trailing blank line dropped. */
+/**
+ * Parses CSV (RFC 4180, with csv-parse): quoted fields may hold commas, quotes ("") and line
+ * breaks; CRLF, LF and CR all end a row; a byte-order mark is dropped; rows may differ in length;
+ * a trailing line break adds no row.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  while (i < source.length) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') { cell += '"'; i += 2; continue; }
-        quoted = false; i += 1; continue;
-      }
-      cell += ch; i += 1; continue;
+  try {
+    return parse(text, {
+      bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new Error('The CSV file ends inside a quoted field: a closing " is missing.');
     }
-    if (ch === '"' && cell === '') { quoted = true; i += 1; continue; }
-    if (ch === ',') { row.push(cell); cell = ''; i += 1; continue; }
-    if (ch === '\r' || ch === '\n') {
-      row.push(cell); rows.push(row); row = []; cell = '';
-      i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    cell += ch; i += 1;
+    throw new Error(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  if (quoted) throw new Error('The CSV file ends inside a quoted field: a closing " is missing.');
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 /** Formats rows back to CSV, quoting where needed. */

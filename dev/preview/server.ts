@@ -111,7 +111,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     server.listen(port, host, () => resolvePromise());
   });
   try {
-    session = PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
+    session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
     save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));

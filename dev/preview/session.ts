@@ -47,8 +47,8 @@ export class PreviewSession {
     private readonly log: (line: string) => void) {}
 
   /** Restores the saved state for this CSV, or loads the CSV afresh (always with `reset`). */
-  static open(options: SessionOptions): PreviewSession {
-    const session = PreviewSession.load(options);
+  static async open(options: SessionOptions): Promise<PreviewSession> {
+    const session = await PreviewSession.load(options);
     session.env.grant([...MANIFEST_SCOPES]);
     if (options.decline && options.decline.length) {
       session.env.decline(options.decline);
@@ -57,7 +57,7 @@ export class PreviewSession {
     return session;
   }
 
-  private static load(options: SessionOptions): PreviewSession {
+  private static async load(options: SessionOptions): Promise<PreviewSession> {
     const { csvPath, stateFile, reset, distDir, log } = options;
     if (!reset && existsSync(stateFile)) {
       try {
@@ -73,7 +73,7 @@ export class PreviewSession {
     }
     if (!existsSync(csvPath)) throw new Error(`${csvPath} does not exist. Give the path of your sheet exported as CSV.`);
     const env = createFakeAppsScript({ distDir });
-    const values = readSheetFile(csvPath, todayIn(env), (iso) => env.localDate(iso));
+    const values = await readSheetFile(csvPath, todayIn(env), (iso) => env.localDate(iso));
     if (values.length === 0) throw new Error(`${csvPath} is empty.`);
     const sheet = env.spreadsheet.getSheets()[0];
     sheet.setName('Contracts');
@@ -166,9 +166,9 @@ export class PreviewSession {
 }
 
 /** The rows of a .csv or .xlsx file as sheet values (dates as date cells). */
-export function readSheetFile(path: string, today: string, toDate: (iso: string) => Date): CellValue[][] {
+export async function readSheetFile(path: string, today: string, toDate: (iso: string) => Date): Promise<CellValue[][]> {
   if (/\.xlsx$/i.test(path)) {
-    return readXlsx(readFileSync(path)).map((row) =>
+    return (await readXlsx(readFileSync(path))).map((row) =>
       row.map((cell) => (typeof cell === 'object' ? toDate(cell.date) : cell)));
   }
   return toSheetValues(parseCsv(readFileSync(path, 'utf8')), today, toDate);

@@ -32,8 +32,10 @@ export interface AuditSession {
 /**
  * Reads the table chosen by `rule` and audits it in memory. `addColumns` appends the missing
  * columns among those fields first (the audit's own by default; none for read-only callers).
+ * `audit: false` leaves `session.audit` empty, for a caller that changes the values first and
+ * then calls reaudit (an import: one audit instead of two).
  */
-export function startAudit(options: { rule: SheetRule; addColumns?: readonly Field[] | false }): AuditSession {
+export function startAudit(options: { rule: SheetRule; addColumns?: readonly Field[] | false; audit?: boolean }): AuditSession {
   const { settings, problem } = loadSettings();
   const table = openContractsTable(settings, options.rule);
   const fields = options.addColumns === undefined ? AUDIT_ADDED_FIELDS : options.addColumns;
@@ -45,7 +47,7 @@ export function startAudit(options: { rule: SheetRule; addColumns?: readonly Fie
     dayOfDate: dayOfDateIn(table.timeZone),
     audit: { rows: [], problems: [] },
   };
-  reaudit(session);
+  if (options.audit !== false) reaudit(session);
   return session;
 }
 

@@ -59,7 +59,7 @@ function readReport(text: string): UpworkRead {
 
 function importInto(read: UpworkRead, addMissing: boolean): ImportResult {
   let plan: ImportPlan = { matched: 0, updates: [], unmatched: [], toAppend: [] };
-  return withStableSheet(() => startAudit({ rule: 'remembered' }), (session) => {
+  return withStableSheet(() => startAudit({ rule: 'remembered', audit: false }), (session) => {
     const { table } = session;
     plan = planImport(read.contracts, {
       values: table.values, layout: table.layout, locale: table.locale, dayOfDate: session.dayOfDate,
@@ -214,9 +214,12 @@ function appendContracts(table: ContractsTable, contracts: readonly UpworkContra
   try {
     table.sheet.getRange(start + 1, firstColumn + 1, contracts.length, width).setValues(block);
   } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '');
+    const cause = (e instanceof Error ? e.message : String(e)).replace(/\.$/, '');
+    const why = /data validation|violates/i.test(cause)
+      ? `${cause.charAt(0).toLowerCase()}${cause.slice(1)}. Allow the new values in the rule (Data > Data validation), or remove it, then try again`
+      : cause;
     throw new Error(`The sheet refused the new rows for the contracts found in no row (from row ${start + 1}): ${why}. `
-      + 'Nothing was changed.');
+      + 'No contract was changed.');
   }
   for (const row of rows) table.values.push(row);
 }

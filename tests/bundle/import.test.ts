@@ -1,7 +1,10 @@
 // importUpworkReport through dist/Code.js (SPEC "Upwork reports", issue 11): every row of the
 // issue's bad-input table, matching by id, title and client, addMissing, the identity check
 // before writing, and the same few Spreadsheet calls for a 10-line and a 10,000-line file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createFakeAppsScript, type FakeAppsScript } from '../../dev/fakes';
+import { readSheetFile } from '../../dev/preview/session';
 import { runFresh } from '../support/bundle';
 import type { AuditContract, AuditReport, ImportResult } from '../../src/core/types';
 import { isoDaysAgo, NOW } from './fixtures';
@@ -333,12 +336,49 @@ describe('writes land where they were meant', () => {
     expect(sortKey(env.spreadsheet.getActiveSheet().snapshot() as unknown[][])).toEqual(sortKey(before as unknown[][]));
   });
 
+  it('a dropdown that refuses "Upwork" in a new row: refused by name, and no Last payment is left changed', () => {
+    const env = createFakeAppsScript({ now: NOW });
+    fourContracts(env);
+    const g = env.globals() as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+    const rule = g.SpreadsheetApp.newDataValidation().requireValueInList(['Direct', 'Fiverr'], true).setAllowInvalid(false).build();
+    g.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange('C6:C20').setDataValidation(rule);
+    expect(() => importing(env, FILE, { addMissing: true })).toThrow(/^The sheet refused the new rows .* \(from row 6\): .*violates the data validation.*Allow the new values in the rule.*No contract was changed\.$/);
+    expect(column(env, 'Last payment')).toEqual(['', '', '', '']);
+    expect(env.spreadsheet.getActiveSheet().getLastRow()).toBe(5);
+  });
+
   it('another audit running: refused, nothing written', () => {
     const env = createFakeAppsScript({ now: NOW });
     fourContracts(env);
     env.lock.holdByOtherExecution();
     expect(() => importing(env, FILE)).toThrow(/already running/);
     expect(shown(env)[0]).not.toContain('Last payment');
+  });
+});
+
+describe('the example reports in examples/ against examples/contracts.csv', () => {
+  const examples = join(__dirname, '..', '..', 'examples');
+  async function exampleSheet(): Promise<FakeAppsScript> {
+    const env = createFakeAppsScript({ now: NOW });
+    env.spreadsheet.getActiveSheet().load(await readSheetFile(join(examples, 'contracts.csv'), isoDaysAgo(0), (iso) => env.localDate(iso)));
+    return env;
+  }
+  const unmatched = (r: ImportResult) => r.unmatched.map((u) => `${u.title} / ${u.client} / ${u.reason}`);
+
+  it('the weekly summary: three matched by contract id, one unmatched, a zero line skipped', async () => {
+    const env = await exampleSheet();
+    const result = importing(env, readFileSync(join(examples, 'upwork-weekly-summary.csv'), 'utf8'));
+    expect(result).toMatchObject({ format: 'weekly-summary', contracts: 4, matched: 3, updated: 3, skippedLines: 1 });
+    expect(unmatched(result)).toEqual(['Shopify speed audit, phase 1 /  / no row with this contract']);
+    expect(byClient(result.report, 'Brightline Analytics').lastPayment).toBe('2026-11-23');
+  });
+
+  it('the transaction history: two matched by title and client, fees and a withdrawal skipped, one unmatched', async () => {
+    const env = await exampleSheet();
+    const result = importing(env, readFileSync(join(examples, 'upwork-transactions.csv'), 'utf8'));
+    expect(result).toMatchObject({ format: 'transaction-history', contracts: 3, matched: 2, updated: 2, skippedLines: 3 });
+    expect(unmatched(result)).toEqual(['Zapier automation / Rivermill Co / no row with this contract']);
+    expect(byClient(result.report, 'Coastal Clinics').lastPayment).toBe('2026-11-19');
   });
 });
 

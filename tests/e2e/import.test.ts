@@ -169,11 +169,7 @@ describe('the example weekly summary', () => {
   });
 
   test('examples/upwork-weekly-summary.csv imports into the sample sheet', async () => {
-    if (!existsSync(EXAMPLE)) {
-      // The file comes with the Upwork import (issue 11); until it is there, nothing to check here.
-      console.warn(`${EXAMPLE} is missing: skipped.`);
-      return;
-    }
+    expect(existsSync(EXAMPLE)).toBe(true);
     preview = await openPreview(browser);
     const frame = await sidebarFrame(preview.page);
     await frame.locator('#import > summary').click();
@@ -188,6 +184,14 @@ describe('the example weekly summary', () => {
     const col = rows[0].indexOf('Last payment');
     expect(col).toBeGreaterThan(-1);
     expect(rows.slice(1).filter((row) => row[col] !== '').length).toBe(matched);
+    const text = await result.innerText();
+    expect(text).toMatch(/4 contracts in the file/);
+    expect(text).toMatch(/3 matched in your sheet/);
+    expect(text).toMatch(/Shopify speed audit, phase 1 · last paid November 24, 2026 \(no row with this contract\)/);
+    expect(await frame.locator('#import').getByRole('button', { name: 'Add 1 contract to the sheet' }).count()).toBe(1);
+    // The latest of the file's two payments for the Looker dashboard, as the sheet shows dates.
+    expect(cellOf(rows, (row) => row[rows[0].indexOf('Client')] === 'Brightline Analytics', 'Last payment')).toBe('11/23/2026');
+    await until('the table shows it', async () => (await sheetCell(preview.page, 'Brightline Analytics', 'Last payment')) === '11/23/2026');
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSheetFile } from '../../dev/preview/session';
-import { readXlsx, serialToIso } from '../../dev/preview/xlsx';
+import { readXlsx } from '../../dev/preview/xlsx';
 
 /** A minimal, valid zip archive (deflated entries) holding `files`. */
 function zip(files: Record<string, string>): Buffer {
@@ -35,12 +35,16 @@ function zip(files: Record<string, string>): Buffer {
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+// Relationship types are full URLs in real files (read-excel-file looks worksheets up by them).
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 function workbookWith(sheetXml: string): Buffer {
   return zip({
     '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/workbook.xml': `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="Contracts" sheetId="1" r:id="rId3"/><sheet name="Other" sheetId="2" r:id="rId4"/></sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + '<Relationship Id="rId4" Type="worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      + `<Relationship Id="rId4" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`
+      + `<Relationship Id="rId5" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId6" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     'xl/sharedStrings.xml': `<?xml version="1.0"?><sst ${NS}><si><t>Client</t></si><si><t>Start date</t></si><si><r><t>Maple &amp; </t></r><r><t xml:space="preserve">Fox</t></r></si><si><t>&lt;img src=x&gt;</t></si></sst>`,
     'xl/styles.xml': `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>`
       + '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14"/></cellXfs></styleSheet>',
@@ -50,8 +54,8 @@ function workbookWith(sheetXml: string): Buffer {
 }
 
 describe('readXlsx', () => {
-  test('reads the first sheet: shared and inline text, numbers, booleans, dates by their format, cached formula values', () => {
-    const rows = readXlsx(workbookWith(
+  test('reads the first sheet: shared and inline text, numbers, booleans, dates by their format, cached formula values', async () => {
+    const rows = await readXlsx(workbookWith(
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Earnings</t></is></c></row>'
       + '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" s="1"><v>46296</v></c><c r="C2"><v>1250.5</v></c><c r="E2" t="b"><v>1</v></c></row>'
       + '<row r="4"><c r="A4" t="s"><v>3</v></c><c r="B4" s="2"><f>TODAY()-3</f><v>46293</v></c><c r="C4" t="str"><f>A4</f><v>x</v></c></row>',
@@ -63,24 +67,24 @@ describe('readXlsx', () => {
       ['<img src=x>', { date: '2026-09-28' }, 'x', '', ''],
     ]);
   });
-  test('serial days count from 1899-12-30', () => {
-    expect(serialToIso(1)).toBe('1899-12-31');
-    expect(serialToIso(46296.75)).toBe('2026-10-01');
+  test('a date with a time of day is the day the sheet shows', async () => {
+    const rows = await readXlsx(workbookWith('<row r="1"><c r="A1" s="2"><v>46296.75</v></c><c r="B1" s="2"><v>1</v></c></row>'));
+    expect(rows).toEqual([[{ date: '2026-10-01' }, { date: '1899-12-31' }]]);
   });
-  test('a file that is not a workbook is refused in plain words', () => {
-    expect(() => readXlsx(Buffer.from('Client,Job\n'))).toThrow(/not an \.xlsx file/);
+  test('a file that is not a workbook is refused in plain words', async () => {
+    await expect(readXlsx(Buffer.from('Client,Job\n'))).rejects.toThrow(/not an \.xlsx file/);
   });
 });
 
 describe('readSheetFile', () => {
-  test('an .xlsx gives date cells for its dates, like a CSV gives for ISO dates', () => {
+  test('an .xlsx gives date cells for its dates, like a CSV gives for ISO dates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
     const file = join(dir, 'My contracts.xlsx');
     writeFileSync(file, workbookWith('<row r="1"><c r="A1" t="s"><v>1</v></c></row><row r="2"><c r="A2" s="2"><v>46296</v></c></row>'));
     const toDate = (iso: string) => new Date(`${iso}T05:00:00Z`);
-    expect(readSheetFile(file, '2026-11-27', toDate)).toEqual([['Start date'], [toDate('2026-10-01')]]);
+    expect(await readSheetFile(file, '2026-11-27', toDate)).toEqual([['Start date'], [toDate('2026-10-01')]]);
     const csv = join(dir, 'c.csv');
     writeFileSync(csv, 'Start date\n2026-10-01\n');
-    expect(readSheetFile(csv, '2026-11-27', toDate)).toEqual([['Start date'], [toDate('2026-10-01')]]);
+    expect(await readSheetFile(csv, '2026-11-27', toDate)).toEqual([['Start date'], [toDate('2026-10-01')]]);
   });
 });

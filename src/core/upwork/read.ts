@@ -147,6 +147,15 @@ export function readUpworkReport(rows: readonly (readonly unknown[])[]): UpworkR
   const unreadable: SkippedLine[] = [];
   let lines = 0;
   let skippedLines = 0;
+  const dates = new Map<string, Day | null>(); // a report repeats few dates over many lines
+  const dayOf = (text: string): Day | null => {
+    let day = dates.get(text);
+    if (day === undefined) {
+      day = parseReportDate(text);
+      dates.set(text, day);
+    }
+    return day;
+  };
   const skip = (line: number, reason: string | null): void => {
     skippedLines++;
     if (reason && unreadable.length < MAX_SKIPPED_SHOWN) unreadable.push({ line, reason });
@@ -164,7 +173,7 @@ export function readUpworkReport(rows: readonly (readonly unknown[])[]): UpworkR
     if (amount === null) { skip(line, `the amount "${amountText}" is not a number`); continue; }
     if (amount <= 0) { skip(line, null); continue; } // a reversal or a zero line is not a payment
     const dateText = cell(row, roleIndex.date);
-    const day = parseReportDate(dateText);
+    const day = dayOf(dateText);
     if (day === null) { skip(line, `the date "${dateText}" is not a date`); continue; }
 
     let named: { title: string; contractId: string };
