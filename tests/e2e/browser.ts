@@ -45,8 +45,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** How the preview starts besides its sheet. */
-export interface PreviewSetup {
+export interface OpenOptions {
   /**
    * Settings "Your name". Default 'Sam Rivera': the test user has set it, so Draft / Copy act at
    * once; pass '' for a user who has not (the first Draft / Copy then asks for it).
@@ -57,7 +56,7 @@ export interface PreviewSetup {
 }
 
 /** Starts a preview server on a free port over `csvText` (default: the sample) with a fresh state file, and opens it. */
-export async function openPreview(browser: Browser, csvText?: string, setup: PreviewSetup = {}): Promise<Preview> {
+export async function openPreview(browser: Browser, csvText?: string, options: OpenOptions = {}): Promise<Preview> {
   const dir = mkdtempSync(join(tmpdir(), 'contract-audit-e2e-'));
   let csvPath: string | undefined;
   if (csvText !== undefined) {
@@ -66,8 +65,8 @@ export async function openPreview(browser: Browser, csvText?: string, setup: Pre
   }
   const log: string[] = [];
   const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
-    decline: setup.decline });
-  const senderName = setup.senderName === undefined ? 'Sam Rivera' : setup.senderName;
+    decline: options.decline });
+  const senderName = options.senderName === undefined ? 'Sam Rivera' : options.senderName;
   if (senderName) server.session.run('saveSettings', [{ senderName }]);
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
