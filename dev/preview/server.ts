@@ -28,6 +28,8 @@ export interface PreviewOptions {
   host?: string;
   /** Scopes the user declined (`npm start -- --decline gmail`); every other manifest scope is granted. */
   decline?: string[];
+  /** Settings saved (through saveSettings) as the session opens, before any page is served; for tests. */
+  settings?: Record<string, unknown>;
 }
 
 export interface PreviewServer {
@@ -112,6 +114,10 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   });
   try {
     session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
+    if (options.settings) {
+      const saved = session.run('saveSettings', [options.settings]);
+      if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);
+    }
     save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));

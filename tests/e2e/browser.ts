@@ -64,10 +64,9 @@ export async function openPreview(browser: Browser, csvText?: string, options: O
     writeFileSync(csvPath, csvText);
   }
   const log: string[] = [];
-  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
-    decline: options.decline });
   const senderName = options.senderName === undefined ? 'Sam Rivera' : options.senderName;
-  if (senderName) server.session.run('saveSettings', [{ senderName }]);
+  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
+    decline: options.decline, settings: senderName ? { senderName } : undefined });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const outside: string[] = [];
