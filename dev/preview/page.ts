@@ -68,6 +68,10 @@ button { font: inherit; }
       body.appendChild(tr);
     });
     table.appendChild(body);
+    if (data.totalRows && data.totalRows > data.rows.length) {
+      var cut = el('tr'), td = el('td', 'cut', 'Showing the first ' + (data.rows.length - 1).toLocaleString('en-US') + ' of ' + (data.totalRows - 1).toLocaleString('en-US') + ' rows.');
+      td.colSpan = data.columns + 1; cut.appendChild(td); body.appendChild(cut);
+    }
     var rules = document.getElementById('rules');
     rules.textContent = data.rules.length ? 'Add-on highlight rules: ' + data.rules.map(function (r) { return r.range + ' ' + r.formula + ' → ' + r.background; }).join(' · ') : 'No highlight rules.';
   }
@@ -91,7 +95,7 @@ button { font: inherit; }
   function refresh() {
     pending++;
     document.body.setAttribute('data-refreshing', 'true');
-    return Promise.all([get('/api/sheet').then(renderSheet), get('/api/outbox').then(renderOutbox)])
+    return Promise.all([get('/api/sheet?max=100').then(renderSheet), get('/api/outbox').then(renderOutbox)])
       .catch(function (e) { console.error(e); })
       .then(function () { pending--; if (!pending) { document.body.removeAttribute('data-refreshing'); document.body.setAttribute('data-refreshed', String(Date.now())); } });
   }
@@ -102,6 +106,10 @@ button { font: inherit; }
   document.getElementById('reload-sidebar').addEventListener('click', function () {
     document.getElementById('sidebar').src = '/sidebar?t=' + Date.now();
   });
-  refresh();
+  // The sheet is drawn once the sidebar has loaded: in Sheets the grid does not hold up the sidebar's first paint.
+  var drawn = false;
+  function firstDraw() { if (!drawn) { drawn = true; refresh(); } }
+  document.getElementById('sidebar').addEventListener('load', firstDraw);
+  setTimeout(firstDraw, 3000);
 })();</script>
 </body></html>`;

@@ -56,12 +56,27 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     if (!existsSync(resolve(distDir, file))) throw new Error(`${resolve(distDir, file)} is missing. Run npm run build first.`);
   }
   let session: PreviewSession;
-  const save = () => {
+  const saveNow = () => {
     mkdirSync(dirname(stateFile), { recursive: true });
     const temp = `${stateFile}.tmp`;
     writeFileSync(temp, JSON.stringify(session.toJSON()));
     renameSync(temp, stateFile);
   };
+  // Saving a 50,000-row sheet takes seconds: it happens after the response is sent (and on close).
+  let saveQueued = false;
+  const save = () => {
+    if (saveQueued) return;
+    saveQueued = true;
+    setImmediate(() => {
+      if (!saveQueued) return;
+      saveQueued = false;
+      saveNow();
+    });
+  };
+  // As in Sheets, where showSidebar() runs on the menu click before the sidebar frame loads, the
+  // first sidebar page is made when the preview opens, so the frame's first paint measures the
+  // sidebar alone; any call that may change the sheet makes the next page afresh.
+  let openedSidebar: string | null = null;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -74,11 +89,13 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     if (request.method === 'GET' && path === '/') {
       send(response, 200, 'text/html; charset=utf-8', PREVIEW_PAGE);
     } else if (request.method === 'GET' && path === '/sidebar') {
-      const html = session.sidebarHtml();
-      save();
+      const html = openedSidebar || session.sidebarHtml();
+      if (!openedSidebar) save();
+      openedSidebar = null;
       send(response, 200, 'text/html; charset=utf-8', injectShim(html));
     } else if (request.method === 'GET' && path === '/api/sheet') {
-      sendJson(response, 200, session.sheetView());
+      const max = Number(new URL(request.url || '/', 'http://localhost').searchParams.get('max'));
+      sendJson(response, 200, session.sheetView(max > 0 ? max : Infinity));
     } else if (request.method === 'GET' && path === '/api/outbox') {
       sendJson(response, 200, session.outbox());
     } else if (request.method === 'POST' && path === '/api/run') {
@@ -92,6 +109,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       }
       const fn = typeof call.fn === 'string' ? call.fn : '';
       const args = Array.isArray(call.args) ? call.args : [];
+      openedSidebar = null;
       const outcome = session.run(fn, args);
       save();
       sendJson(response, 200, outcome);
@@ -118,7 +136,8 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       const saved = session.run('saveSettings', [options.settings]);
       if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);
     }
-    save();
+    openedSidebar = session.sidebarHtml();
+    saveNow();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
     throw error;
@@ -128,6 +147,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   return {
     url, port: actual, session,
     close: () => new Promise<void>((resolveClose) => {
+      if (saveQueued) { saveQueued = false; saveNow(); }
       server.close(() => resolveClose());
       server.closeAllConnections();
     }),

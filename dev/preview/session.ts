@@ -25,6 +25,8 @@ export interface SheetView {
   rows: { row: number; cells: { text: string; background: string; note: string; number: boolean }[] }[];
   rules: { range: string; formula: string; background: string }[];
   selectedRow: number | null;
+  /** Rows in the sheet, header included (more than rows.length when the view is cut to maxRows). */
+  totalRows?: number;
 }
 
 export interface Outbox {
@@ -117,9 +119,11 @@ export class PreviewSession {
   }
 
   /** The active sheet as the preview table shows it: display text, effective backgrounds, notes. */
-  sheetView(): SheetView {
+  sheetView(maxRows = Infinity): SheetView {
     const sheet = this.env.spreadsheet.getActiveSheet();
-    const range = sheet.getDataRange();
+    const full = sheet.getDataRange();
+    // A 50,000-row sheet is shown (like Sheets' own grid) a screenful at a time: the first maxRows data rows.
+    const range = full.getNumRows() > maxRows + 1 ? sheet.getRange(1, 1, maxRows + 1, full.getNumColumns()) : full;
     const texts = range.getDisplayValues() as string[][];
     const values = range.getValues() as unknown[][];
     const notes = range.getNotes() as string[][];
@@ -137,7 +141,7 @@ export class PreviewSession {
     const active = sheet.getActiveRange();
     const selectedRow = active.getRow() > 1 && active.getNumRows() === 1 ? active.getRow() : null;
     return { source: basename(this.source), sheetName: sheet.getName(), columns: texts[0] ? texts[0].length : 0,
-      rows, rules, selectedRow };
+      rows, rules, selectedRow, totalRows: full.getNumRows() };
   }
 
   /** Gmail drafts and emails the add-on created. */

@@ -92,3 +92,13 @@ export function activeShare(openJobs: number, activeJobs: number): number {
 export function pasteText(subject: string, body: string): string {
   return subject ? `${subject}\n\n${body}` : body;
 }
+
+/** A count for people, with thousands separators: "1,234". */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "1 follow-up", "1,234 follow-ups": plural() with thousands separators. */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -2,13 +2,15 @@
  * The sidebar: shows the audit embedded by `showSidebar()` at first paint, then talks to the
  * server only through `server` (src/sidebar/server.ts).
  */
-import type { AuditReport, Permissions, Schedule, Settings } from '../core/types';
+import type { AuditReport, AuditStatus, Permissions, Schedule, Settings } from '../core/types';
 import { makeAct, type App } from './app';
 import { readBootstrap } from './bootstrap';
 import { h, replaceChildren } from './dom';
+import { formatCount } from './format';
 import { createMessages } from './messages';
 import { server } from './server';
 import { renderAttention } from './view-contracts';
+import { renderDraftAll } from './view-draft-all';
 import { renderScheduleStatus } from './view-schedule';
 import { renderFirstRun } from './view-first-run';
 import { renderImport } from './view-import';
@@ -19,6 +21,8 @@ import { renderSummary } from './view-summary';
 function start(): void {
   const bootstrap = readBootstrap(document);
   const messages = createMessages();
+  // Whether the shown states were written to the sheet; null once a report comes from Run audit or an action (they write it).
+  let auditStatus: AuditStatus | null = bootstrap ? bootstrap.auditStatus : null;
   const reportArea = h('div', { class: 'report', id: 'report' });
   const statusArea = h('div', { id: 'automation' });
   const settingsArea = h('div', { class: 'settings-body' }, h('p', { class: 'subtle' }, 'Loading settings…'));
@@ -36,6 +40,7 @@ function start(): void {
     act: makeAct(messages),
     showReport(report: AuditReport) {
       app.report = report;
+      auditStatus = null;
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-focus') : null;
       renderReport();
       if (report.notice) messages.notice(report.notice);
@@ -46,6 +51,10 @@ function start(): void {
       renderSchedule();
     },
     showSettings(settings: Settings) {
+      if (app.settings && app.report && thresholdsOf(app.settings) !== thresholdsOf(settings)) {
+        auditStatus = { kind: 'settingsChanged', lastAudit: auditStatus ? auditStatus.lastAudit : null };
+        renderReport();
+      }
       app.settings = settings;
       renderSettings();
     },
@@ -54,7 +63,12 @@ function start(): void {
   const runAudit = h('button', { type: 'button', class: 'primary', id: 'run-audit', 'data-focus': 'run-audit' }, 'Run audit');
   runAudit.addEventListener('click', () => {
     messages.notice('');
-    void app.act(runAudit, () => server.runAudit()).then((report) => {
+    const emptyError = app.report ? null : reportArea.querySelector<HTMLElement>('.empty-state .last-error');
+    // Without a report, the reason is already on the page: a failure updates that one line, never a second copy.
+    void app.act(runAudit, () => server.runAudit(), emptyError ? (message) => {
+      emptyError.textContent = message;
+      emptyError.focus();
+    } : undefined).then((report) => {
       if (report) {
         app.showReport(report);
         if (!report.notice) messages.notice(auditNotice(report));
@@ -78,10 +92,11 @@ function start(): void {
     if (!app.report) {
       replaceChildren(reportArea, h('section', { class: 'empty-state' },
         h('h2', null, 'Run an audit to start'),
-        h('p', null, 'The audit reads your contracts sheet, colours the jobs that went quiet and lists what to do next.')));
+        h('p', null, 'The audit reads your contracts sheet, colours the jobs that went quiet and lists what to do next.'),
+        h('p', { class: 'last-error', role: 'alert', tabindex: -1, hidden: !(bootstrap && bootstrap.error) }, bootstrap ? bootstrap.error : '')));
       return;
     }
-    replaceChildren(reportArea, renderSummary(app.report), renderAttention(app, app.report));
+    replaceChildren(reportArea, renderSummary(app.report, auditStatus), renderDraftAll(app, app.report), renderAttention(app, app.report));
   }
 
   function renderPermissionsArea(): void {
@@ -116,19 +131,36 @@ function start(): void {
     });
   });
 
+  // Settings is one Tab step from the top: this link opens the panel and moves focus to it.
+  const toSettings = h('a', { href: '#settings', class: 'to-settings', id: 'to-settings' }, 'Settings');
+  toSettings.addEventListener('click', (event) => {
+    event.preventDefault();
+    settingsPanel.open = true;
+    const summary = settingsPanel.querySelector('summary');
+    if (summary) summary.focus();
+    settingsPanel.scrollIntoView({ block: 'start' });
+  });
+
   replaceChildren(document.body, h('main', { class: 'sidebar' },
-    h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), runAudit),
-    messages.element, permissionsArea, reportArea, statusArea, importPanel, settingsPanel,
-    h('footer', { class: 'footer' }, clear)));
+    h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), toSettings, runAudit),
+    permissionsArea, reportArea, statusArea, importPanel, settingsPanel,
+    h('footer', { class: 'footer' }, clear), messages.element));
   renderPermissionsArea();
   renderReport();
   renderSettings();
   renderSchedule();
+  // The first paint is done: tests and the preview measure up to this mark.
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark('sidebar-ready');
+  document.body.setAttribute('data-ready', 'true');
+}
+
+function thresholdsOf(s: Settings): string {
+  return [s.quietDays, s.dormantDays, s.followUpEveryDays, s.maxFollowUps, s.closeAfterDays].join('/');
 }
 
 function auditNotice(report: AuditReport): string {
   const n = report.counts.quiet + report.counts.dormant + report.counts.closeOut + report.counts.checkData;
-  return n ? `Audit done: ${n} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
+  return n ? `Audit done: ${formatCount(n)} contract${n === 1 ? ' needs' : 's need'} attention.` : 'Audit done: nothing needs attention.';
 }
 
 function restoreFocus(focusId: string | null): void {

@@ -1,16 +1,35 @@
-/** The contracts that need attention, grouped Close out, Dormant, Quiet, Check data, with actions. */
+/**
+ * The contracts that need attention, grouped Close out, Dormant, Quiet, Check data, with actions.
+ * Small at any sheet size: groups fold (Close out starts open, the others fold when long), an open
+ * group shows a page of cards and "Show 50 more", a search box filters, and a card builds its
+ * close form only when opened.
+ */
+import { EMBEDDED_CONTRACTS_LIMIT } from '../core/bootstrap';
 import { HIGHLIGHTED_STATES } from '../core/highlights';
-import type { AuditContract, AuditReport, CloseReason, DraftResult, HighlightedState } from '../core/types';
+import type { AuditContract, AuditReport, CloseReason, Counts, DraftResult, HighlightedState } from '../core/types';
 import { CLOSE_REASONS } from './api';
 import type { App } from './app';
 import { copyText, showCopyFallback } from './clipboard';
-import { h, uid } from './dom';
-import { CARDS_PER_GROUP, attentionGroups, formatFollowUps, formatIdle, pasteText, problemText, safeUrl } from './format';
+import { h, replaceChildren, uid } from './dom';
+import { formatCount, formatDay, formatFollowUps, formatIdle, pasteText, problemText, safeUrl } from './format';
 import { server } from './server';
 import { ensureSenderName } from './view-sender';
 
+/** Cards an open group shows at first. */
+export const FIRST_PAGE = 20;
+/** Cards "Show more" adds. */
+export const PAGE_STEP = 50;
+/** A group other than Close out starts folded when it holds more contracts than this. */
+export const FOLD_OVER = 10;
+/** Loose problems listed before "…and N more". */
+const PROBLEMS_SHOWN = 20;
+
 const STATE_CLASS: Record<string, string> = {
   'Close out': 'close-out', Dormant: 'dormant', Quiet: 'quiet', 'Check data': 'check-data',
+};
+
+const COUNT_OF_STATE: Record<HighlightedState, keyof Counts> = {
+  'Close out': 'closeOut', Dormant: 'dormant', Quiet: 'quiet', 'Check data': 'checkData',
 };
 
 const GROUP_HINT: Record<string, string> = {
@@ -20,46 +39,184 @@ const GROUP_HINT: Record<string, string> = {
   'Check data': 'The audit could not read these rows: fix the sheet.',
 };
 
+/** What the user opened, paged and searched: kept across reports (an action re-renders the list). */
+const viewState = {
+  query: '',
+  open: new Map<HighlightedState, boolean>(),
+  shown: new Map<HighlightedState, number>(),
+};
+
 /** The attention list of a report, or a short "all clear" note. */
 export function renderAttention(app: App, report: AuditReport): HTMLElement {
-  const groups = attentionGroups(report, CARDS_PER_GROUP);
+  const attention = report.contracts.filter((c) => HIGHLIGHTED_STATES.indexOf(c.state as HighlightedState) >= 0);
   const problems = new Map(report.problems.map((p) => [p.row, p.message] as [number, string]));
   // Every attention row counts as listed, shown as a card or not: its problem is not a loose one.
-  const listed = new Set(report.contracts.filter((c) => HIGHLIGHTED_STATES.indexOf(c.state as HighlightedState) >= 0).map((c) => c.row));
+  const listed = new Set(attention.map((c) => c.row));
   const loose = report.problems.filter((p) => !listed.has(p.row));
   const looseList = loose.length
     ? h('ul', { class: 'problems', 'aria-label': 'Problems in the sheet' },
-      ...loose.slice(0, CARDS_PER_GROUP).map((p) => h('li', null, problemText(p))),
-      loose.length > CARDS_PER_GROUP ? h('li', null, `…and ${loose.length - CARDS_PER_GROUP} more.`) : null)
+      ...loose.slice(0, PROBLEMS_SHOWN).map((p) => h('li', null, problemText(p))),
+      loose.length > PROBLEMS_SHOWN ? h('li', null, `…and ${formatCount(loose.length - PROBLEMS_SHOWN)} more.`) : null)
     : null;
-  if (groups.length === 0) {
+  // A sheet-wide problem (a missing column) is said once, in the list above, not again on every card.
+  const sheetWide = loose.filter((p) => /\bcolumn\b/i.test(p.message)).map((p) => quotedNames(p.message)).filter((n) => n.length > 0);
+  problems.forEach((message, row) => {
+    if (/\bcolumn\b/i.test(message) && sheetWide.some((names) => names.every((n) => message.indexOf(`"${n}"`) >= 0))) problems.delete(row);
+  });
+  const totals = HIGHLIGHTED_STATES.map((state) => Math.max(Number(report.counts[COUNT_OF_STATE[state]]) || 0,
+    attention.filter((c) => c.state === state).length));
+  if (totals.every((t) => t === 0)) {
     return h('section', { class: 'attention empty', 'aria-label': 'Contracts needing attention' }, looseList,
-      h('p', null, 'Nothing needs attention. Every open job is active.'));
+      h('p', null, report.counts.open + report.counts.keepOpen + report.counts.closed === 0
+        ? 'The sheet has no contracts yet. Add a row per job (Client, Job, Start date…), then press Run audit.'
+        : 'Nothing needs attention. Every open job is active.'));
   }
-  return h('section', { class: 'attention', 'aria-label': 'Contracts needing attention' }, looseList,
-    ...groups.map((group) => {
-      const headingId = uid('group');
-      return h('section', { class: `group ${STATE_CLASS[group.state]}`, 'aria-labelledby': headingId },
-        h('h2', { id: headingId }, `${group.state} (${group.total})`),
-        h('p', { class: 'subtle hint' }, GROUP_HINT[group.state]),
-        group.contracts.length ? h('ul', { class: 'cards' }, ...group.contracts.map((c) => renderCard(app, c, problems.get(c.row)))) : null,
-        group.more > 0 ? h('p', { class: 'subtle more' }, `…and ${group.more} more in the sheet.`) : null);
-    }));
+
+  const groupsArea = h('div', { class: 'groups' });
+  const renderGroups = () => {
+    const query = viewState.query.trim().toLowerCase();
+    const sections: HTMLElement[] = [];
+    HIGHLIGHTED_STATES.forEach((state, i) => {
+      if (totals[i] === 0) return;
+      const all = attention.filter((c) => c.state === state);
+      const matching = query ? all.filter((c) => matches(c, query)) : all;
+      if (query && matching.length === 0) return;
+      sections.push(renderGroup(app, report, state, totals[i], matching, !!query, problems));
+    });
+    replaceChildren(groupsArea, ...(sections.length ? sections
+      : [h('p', { class: 'subtle no-match' }, `No listed contract matches “${viewState.query.trim()}”.`)]));
+  };
+
+  const unlisted = totals.reduce((sum, t) => sum + t, 0) - attention.length;
+  let search: HTMLElement | null = null;
+  if (attention.length > FOLD_OVER) {
+    const inputId = uid('find');
+    const input = h('input', { type: 'search', id: inputId, class: 'find', autocomplete: 'off', placeholder: 'Client, job or platform' });
+    input.value = viewState.query;
+    let timer: number | undefined;
+    input.addEventListener('input', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        viewState.query = input.value;
+        renderGroups();
+      }, 120);
+    });
+    search = h('div', { class: 'search', role: 'search' },
+      h('label', { for: inputId }, 'Find a contract'), input,
+      unlisted > 0 ? h('p', { class: 'subtle' },
+        `Searches the ${formatCount(attention.length)} listed here; ${formatCount(unlisted)} more that need attention are only in the sheet.`) : null);
+  }
+  renderGroups();
+  return h('section', { class: 'attention', 'aria-label': 'Contracts needing attention' }, looseList, search, groupsArea);
 }
 
-function renderCard(app: App, contract: AuditContract, problem: string | undefined): HTMLElement {
-  const meta = [contract.platform, formatIdle(contract.idleDays), formatFollowUps(contract.followUps), `row ${contract.row}`]
+function quotedNames(message: string): string[] {
+  const names: string[] = [];
+  const pattern = /"([^"]+)"/g;
+  for (let m = pattern.exec(message); m; m = pattern.exec(message)) names.push(m[1]);
+  return names;
+}
+
+function matches(contract: AuditContract, query: string): boolean {
+  return `${contract.client}\n${contract.job}\n${contract.platform}\nrow ${contract.row}`.toLowerCase().indexOf(query) >= 0;
+}
+
+function renderGroup(app: App, report: AuditReport, state: HighlightedState, total: number, contracts: AuditContract[],
+  searching: boolean, problems: Map<number, string>): HTMLElement {
+  const bodyId = uid('group-body');
+  const remembered = viewState.open.get(state);
+  let open = searching || (remembered !== undefined ? remembered : state === 'Close out' || total <= FOLD_OVER);
+  const title = searching ? `${state} (${formatCount(contracts.length)} of ${formatCount(total)})` : `${state} (${formatCount(total)})`;
+  const toggle = h('button', { type: 'button', class: 'group-toggle', 'aria-controls': bodyId, 'aria-expanded': String(open),
+    'data-focus': `group:${state}` }, title);
+  const body = h('div', { class: 'group-body', id: bodyId });
+  const fill = () => {
+    toggle.setAttribute('aria-expanded', String(open));
+    body.hidden = !open;
+    if (!open) { replaceChildren(body); return; }
+    const list = h('ul', { class: 'cards' });
+    const more = h('div', { class: 'more-area' });
+    let shown = 0;
+    const showUpTo = (count: number): HTMLElement | null => {
+      let first: HTMLElement | null = null;
+      for (; shown < Math.min(count, contracts.length); shown += 1) {
+        const card = renderCard(app, report, contracts[shown], problems.get(contracts[shown].row));
+        if (!first) first = card;
+        list.appendChild(card);
+      }
+      if (!searching) viewState.shown.set(state, shown);
+      const left = contracts.length - shown;
+      const outside = searching ? 0 : total - contracts.length;
+      replaceChildren(more,
+        left > 0 ? h('button', { type: 'button', class: 'show-more', onclick: () => {
+          const added = showUpTo(shown + PAGE_STEP);
+          if (added) added.focus();
+        } }, `Show ${formatCount(Math.min(PAGE_STEP, left))} more (${formatCount(left)} left)`) : null,
+        outside > 0 ? h('p', { class: 'subtle more' }, contracts.length === 0
+          ? `These ${formatCount(outside)} are not listed here: the sidebar lists at most ${formatCount(EMBEDDED_CONTRACTS_LIMIT)} contracts, the most urgent first. Filter the sheet’s Audit column for “${state}” to see them.`
+          : `…and ${formatCount(outside)} more in the sheet (filter its Audit column for “${state}”).`) : null);
+      return first;
+    };
+    showUpTo(Math.max(FIRST_PAGE, searching ? 0 : viewState.shown.get(state) || 0));
+    replaceChildren(body, h('p', { class: 'subtle hint' }, GROUP_HINT[state]), contracts.length ? list : null, more);
+  };
+  toggle.addEventListener('click', () => {
+    open = !open;
+    viewState.open.set(state, open);
+    fill();
+  });
+  fill();
+  return h('section', { class: `group ${STATE_CLASS[state]}`, 'data-state': state },
+    h('h2', null, toggle), body);
+}
+
+function renderCard(app: App, report: AuditReport, contract: AuditContract, problem: string | undefined): HTMLElement {
+  const meta = [contract.state, contract.platform, formatIdle(contract.idleDays), formatFollowUps(contract.followUps),
+    contract.lastPayment ? `last paid ${formatDay(contract.lastPayment)}` : '', `row ${contract.row}`]
     .filter(Boolean).join(' · ');
   const fallback = h('div', { class: 'copy-fallback', hidden: true });
-  return h('li', { class: `card ${STATE_CLASS[contract.state] || ''}`, 'data-key': contract.key },
+  const doneToday = !contract.followUpDue && contract.followUps > 0 && contract.lastFollowUp === report.today;
+  return h('li', { class: `card ${STATE_CLASS[contract.state] || ''}`, 'data-key': contract.key, tabindex: -1 },
     h('p', { class: 'client' }, contract.client || '(no client)'),
     h('p', { class: 'job' }, contract.job || '(no job)'),
     h('p', { class: 'meta' }, meta),
     problem && problem !== contract.nextStep ? h('p', { class: 'problem' }, problem) : null,
+    doneToday ? h('p', { class: 'done' }, contract.email ? '✓ Drafted today' : '✓ Follow-up sent today') : null,
     contract.nextStep ? h('p', { class: 'next' }, contract.nextStep) : null,
     h('div', { class: 'actions' }, ...followUpActions(app, contract, fallback), ...rowActions(app, contract),
       renderClose(app, contract)),
     fallback);
+}
+
+/**
+ * The card after `key`'s in the list (else the one before), to move focus to once an action on
+ * `key` is done: the user's place in the list, never the top of the page.
+ */
+function neighbourKeys(key: string): string[] {
+  const cards = Array.prototype.slice.call(document.querySelectorAll('li.card')) as HTMLElement[];
+  const keys = cards.map((c) => c.getAttribute('data-key') || '');
+  const i = keys.indexOf(key);
+  if (i < 0) return [];
+  return [keys[i + 1], keys[i - 1]].filter((k): k is string => !!k);
+}
+
+/** Shows `report` (re-rendering the list), then focuses the next card. */
+export function showReportAndMoveOn(app: App, report: AuditReport, key: string): void {
+  const next = neighbourKeys(key);
+  app.showReport(report);
+  focusCard(next);
+}
+
+function focusCard(keys: string[]): void {
+  for (const key of keys) {
+    const cards = document.querySelectorAll<HTMLElement>('li.card');
+    for (let i = 0; i < cards.length; i += 1) {
+      if (cards[i].getAttribute('data-key') === key) {
+        cards[i].focus();
+        return;
+      }
+    }
+  }
 }
 
 function actionButton(label: string, ariaLabel: string, focusId: string, onclick: (button: HTMLButtonElement) => void): HTMLButtonElement {
@@ -102,14 +259,15 @@ function followUpActions(app: App, contract: AuditContract, fallback: HTMLElemen
   });
   const sent = actionButton('Mark sent', `Mark sent: follow-up to ${who(contract)}`, `${contract.key}:sent`, (button) => {
     void app.act(button, () => server.markFollowUpSent(contract.key)).then((report) => {
-      if (report) app.showReport(report);
+      if (report) showReportAndMoveOn(app, report, contract.key);
     });
   });
   return [copy, sent];
 }
 
+/** One message for a single draft: the error, or where the draft is. */
 function showDraftResult(app: App, result: DraftResult, contract: AuditContract): void {
-  app.showReport(result.report);
+  showReportAndMoveOn(app, result.report, contract.key);
   const failed = result.failed[0];
   if (failed) {
     app.messages.error(`${failed.client || contract.client}: ${failed.error || 'the draft could not be created.'}`);
@@ -138,27 +296,40 @@ function rowActions(app: App, contract: AuditContract): HTMLElement[] {
   return actions;
 }
 
+/** Close…: a summary whose form (reason, Close contract) is built the first time it opens. */
 function renderClose(app: App, contract: AuditContract): HTMLElement {
-  const selectId = uid('reason');
-  const select = h('select', { id: selectId, 'data-focus': `${contract.key}:reason` });
-  const suggest = contract.state === 'Close out';
-  if (!suggest) select.appendChild(h('option', { value: '' }, 'Choose a reason…'));
-  for (const reason of CLOSE_REASONS) select.appendChild(h('option', { value: reason }, reason));
-  select.value = suggest ? CLOSE_REASONS[0] : '';
-  const error = h('p', { class: 'field-error', hidden: true });
-  const confirm = actionButton('Close contract', `Close contract ${who(contract)}`, `${contract.key}:close`, (button) => {
-    const reason = select.value as CloseReason;
-    if (!reason) {
-      error.textContent = 'Choose why the contract ends.';
-      error.hidden = false;
-      select.focus();
-      return;
-    }
-    void app.act(button, () => server.closeContract(contract.key, reason)).then((report) => {
-      if (report) app.showReport(report);
+  const summary = h('summary', { 'aria-label': `Close… ${who(contract)}`, 'data-focus': `${contract.key}:summary` }, 'Close…');
+  const details = h('details', { class: 'close' }, summary);
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    const selectId = uid('reason');
+    const select = h('select', { id: selectId, 'data-focus': `${contract.key}:reason` });
+    const suggest = contract.state === 'Close out';
+    if (!suggest) select.appendChild(h('option', { value: '' }, 'Choose a reason…'));
+    for (const reason of CLOSE_REASONS) select.appendChild(h('option', { value: reason }, reason));
+    select.value = suggest ? CLOSE_REASONS[0] : '';
+    const error = h('p', { class: 'field-error', hidden: true });
+    const confirm = actionButton('Close contract', `Close contract ${who(contract)}`, `${contract.key}:close`, (button) => {
+      const reason = select.value as CloseReason;
+      if (!reason) {
+        error.textContent = 'Choose why the contract ends.';
+        error.hidden = false;
+        select.focus();
+        return;
+      }
+      void app.act(button, () => server.closeContract(contract.key, reason)).then((report) => {
+        if (report) showReportAndMoveOn(app, report, contract.key);
+      });
     });
-  });
-  return h('details', { class: 'close' },
-    h('summary', { 'aria-label': `Close… ${who(contract)}`, 'data-focus': `${contract.key}:summary` }, 'Close…'),
-    h('label', { for: selectId }, 'Reason'), select, confirm, error);
+    details.appendChild(h('label', { for: selectId }, 'Reason'));
+    details.appendChild(select);
+    details.appendChild(confirm);
+    details.appendChild(error);
+  };
+  // Enter or a click on the summary fires click before the details opens: the form is there in time.
+  summary.addEventListener('click', build);
+  details.addEventListener('toggle', build);
+  return details;
 }

@@ -7,6 +7,7 @@ import { h } from './dom';
 import { checkbox, field, selectInput, type Field } from './fields';
 import { formatDateTime } from './format';
 import { WEEKDAYS } from '../core/schedule';
+import { humanizeDates } from './messages';
 
 /** An hour as the sidebar writes every hour: "9:00", "14:00". */
 export function hourLabel(hour: number): string {
@@ -36,7 +37,7 @@ export function renderScheduleStatus(schedule: Schedule | null, offReason?: stri
   }
   if (schedule.lastRun) lines.push(h('p', { class: 'subtle' }, `Last run: ${formatDateTime(schedule.lastRun)}`));
   if (schedule.lastError) {
-    lines.push(h('p', { class: 'last-error' }, h('strong', null, 'Last automatic run failed: '), schedule.lastError));
+    lines.push(h('p', { class: 'last-error' }, h('strong', null, 'Last automatic run failed: '), humanizeDates(schedule.lastError)));
   }
   return h('section', { class: 'automation', 'aria-label': 'Automatic audit' }, ...lines);
 }

@@ -53,6 +53,8 @@ export interface OpenOptions {
   senderName?: string;
   /** Scopes declined at Google's consent screen (as `npm start -- --decline gmail`). */
   decline?: string[];
+  /** A script every frame runs before its own (Playwright's addInitScript), e.g. a PerformanceObserver. */
+  initScript?: string;
 }
 
 /** Starts a preview server on a free port over `csvText` (default: the sample) with a fresh state file, and opens it. */
@@ -68,6 +70,7 @@ export async function openPreview(browser: Browser, csvText?: string, options: O
   const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
     decline: options.decline, settings: senderName ? { senderName } : undefined });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const outside: string[] = [];
   const dialogs: string[] = [];

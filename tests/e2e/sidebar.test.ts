@@ -45,7 +45,28 @@ describe('the sidebar on the sample sheet', () => {
     const groups = await frame.locator('.attention h2').allInnerTexts();
     expect(groups).toEqual(['Close out (3)', 'Dormant (7)', 'Quiet (3)', 'Check data (2)']);
     expect(await card(frame, 'Atlas Freight LLC').innerText()).toMatch(/React Native app MVP[\s\S]*idle 75 days · 3 follow-ups/);
+    // Quiet and Dormant are told apart by a word, not only by colour.
+    expect(await card(frame, 'Sam Whitaker').locator('.meta').innerText()).toMatch(/^Quiet · /);
+    expect(await card(frame, 'Orchard Dental Group').locator('.meta').innerText()).toMatch(/^Dormant · /);
+    // The profile sentence and the Open tile add up.
+    expect(await frame.locator('.profile .reconcile').innerText()).toBe('21 on your profile = 19 open + 2 kept open');
+    // Never audited in this sheet: the first paint says so instead of "Last audit".
+    expect(await frame.locator('#audit-status').innerText()).toMatch(/^Not audited yet — Run audit writes these states to the sheet/);
+    expect(await frame.locator('#draft-all').innerText()).toBe('Draft 6 follow-ups');
     expect(preview.calls).toEqual([]);
+  });
+
+  test('Settings is one Tab step from the top of the sidebar', async () => {
+    await frame.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.focus(); });
+    await frame.locator('h1').click();
+    await page.keyboard.press('Tab');
+    expect(await frame.evaluate(() => document.activeElement && document.activeElement.textContent)).toBe('Settings');
+    await page.keyboard.press('Enter');
+    expect(await frame.evaluate(() => {
+      const panel = document.getElementById('settings') as HTMLDetailsElement;
+      return panel.open && document.activeElement === panel.querySelector('summary');
+    })).toBe(true);
+    await frame.locator('#settings > summary').click();
   });
 
   test('Run audit colours the table rows as the add-on\'s rules say', async () => {
@@ -58,6 +79,20 @@ describe('the sidebar on the sample sheet', () => {
     expect((await rowBackgrounds(page, 'Brightline Analytics')).every((bg) => bg === '')).toBe(true);
     expect(await sheetCell(page, 'Atlas Freight LLC', 'Audit')).toBe('Close out');
     expect(await noticeText(frame)).toMatch(/Audit done/);
+    expect(await frame.locator('#audit-status').innerText()).toMatch(/^Last audit: December|^Last audit: \w+ \d+, \d{4}/);
+    // The group totals of the first paint are what the audit wrote to the sheet.
+    const written = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('#sheet tbody tr'));
+      const headers = Array.from(rows[0].querySelectorAll('td')).map((td) => td.textContent);
+      const col = headers.indexOf('Audit');
+      const tally: Record<string, number> = {};
+      for (const tr of rows.slice(1)) {
+        const text = tr.querySelectorAll('td')[col]?.textContent || '';
+        tally[text] = (tally[text] || 0) + 1;
+      }
+      return tally;
+    });
+    expect(written).toMatchObject({ 'Close out': 3, Dormant: 7, Quiet: 3, 'Check data': 2 });
     expect(preview.log.some((line) => /^runAudit \d+ ms ok$/.test(line))).toBe(true);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.locator('#sidebar').screenshot({ path: join(ROOT, 'docs', 'sidebar.png') });
@@ -114,6 +149,11 @@ describe('the sidebar on the sample sheet', () => {
 
   test('Draft follow-up puts a draft in the Outbox and records it on the row', async () => {
     const orchard = card(frame, 'Orchard Dental Group');
+    const next = await frame.evaluate(() => {
+      const cards = Array.from(document.querySelectorAll('li.card'));
+      const i = cards.findIndex((c) => (c.querySelector('.client') || {}).textContent === 'Orchard Dental Group');
+      return cards[i + 1].querySelector('.client')!.textContent;
+    });
     const button = orchard.getByRole('button', { name: /Draft follow-up/ });
     await button.click();
     await until('a draft in the Outbox', async () => (await page.locator('#outbox .mail').count()) > 0);
@@ -124,6 +164,13 @@ describe('the sidebar on the sample sheet', () => {
     expect(await sheetCell(page, 'Orchard Dental Group', 'Last follow-up')).not.toBe('');
     await until('the draft button gone (no follow-up due now)', async () => (await card(frame, 'Orchard Dental Group').getByRole('button', { name: /Draft follow-up/ }).count()) === 0);
     expect(await noticeText(frame)).toMatch(/Orchard Dental Group/);
+    expect(await errorText(frame)).toBe('');
+    expect(await card(frame, 'Orchard Dental Group').locator('.done').innerText()).toBe('✓ Drafted today');
+    // Focus moved on to the next card, not to the top.
+    expect(await frame.evaluate(() => {
+      const el = document.activeElement;
+      return el && el.matches('li.card') ? el.querySelector('.client')!.textContent : null;
+    })).toBe(next);
   });
 
   test('Copy message copies paste-ready text, records nothing until Mark sent', async () => {
@@ -159,14 +206,51 @@ describe('the sidebar on the sample sheet', () => {
     await until('Status Closed', async () => (await sheetCell(page, 'Atlas Freight LLC', 'Status')) === 'Closed');
     expect(await sheetCell(page, 'Atlas Freight LLC', 'Close reason')).toBe('Client not responsive');
     expect(await noticeText(frame)).toMatch(/Upwork/);
+    // The contract link in the notice is a link (built as an element, text only).
+    const link = frame.locator('.banner.notice a');
+    expect(await link.getAttribute('href')).toBe('https://www.upwork.com/ab/f/contracts/38120008');
     await until('the card gone', async () => (await card(frame, 'Atlas Freight LLC').count()) === 0);
+    // Atlas was the last Close out card: focus is on the first Dormant one now.
+    expect(await frame.evaluate(() => {
+      const el = document.activeElement;
+      return el && el.matches('li.card') ? el.closest('section.group')!.getAttribute('data-state') : null;
+    })).toBe('Dormant');
   });
 
-  test('a server error shows as a readable message', async () => {
+  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
+    await frame.locator('#settings > summary').click();
+    const quiet = frame.getByLabel('Quiet after (days idle)');
+    const save = async (value: string) => {
+      await quiet.fill(value);
+      await frame.getByRole('button', { name: /^Save/ }).first().click();
+      await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length > 0);
+    };
+    await save('13');
+    await until('the status line changed', async () =>
+      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
+    await quiet.fill('14');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
+    await frame.locator('#settings > summary').click();
+    await frame.click('#run-audit');
+    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
+  });
+
+  test('a server error shows as one readable message, in view where the user is', async () => {
     // The user deletes Luna's row in the sheet while the sidebar still lists it.
     preview.server.session.removeRows((cells) => cells.indexOf('Luna Yoga Studio') !== -1);
+    const before = await frame.evaluate(() => { window.scrollTo(0, document.body.scrollHeight); return window.scrollY; });
     await card(frame, 'Luna Yoga Studio').getByRole('button', { name: /Select row/ }).click();
     await until('an error banner', async () => (await errorText(frame)) !== '');
+    expect(await noticeText(frame)).toBe('');
+    // The message shows inside the visible part of the sidebar, wherever it is scrolled to.
+    const box = await frame.evaluate(() => {
+      const r = document.querySelector('.banner.error')!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(before).toBeGreaterThan(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
     const message = await errorText(frame);
     expect(message).toMatch(/any more|deleted|no longer/i);
     expect(message).toMatch(/Nothing was changed/);
@@ -176,10 +260,10 @@ describe('the sidebar on the sample sheet', () => {
 
   // Settings (errors per field, one Save with the automatic audit, its last error): tests/e2e/settings.test.ts.
 
-  test('everything stays on this machine, and the sidebar stays under 40 KB', async () => {
+  test('everything stays on this machine, and the sidebar stays under 56 KB', async () => {
     expect(preview.outside).toEqual([]);
     expect(preview.dialogs).toEqual([]);
-    expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(40 * 1024);
+    expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(56 * 1024);
   });
 });
 
@@ -214,8 +298,7 @@ describe('sheet values are text, never markup', () => {
 });
 
 describe('a sheet with hundreds of jobs needing attention', () => {
-  // 350 Dormant rows (more than the 300 the page embeds, more than the 100 cards a group shows),
-  // then one row whose start date is in the future (Check data), beyond the embedded 300.
+  // 350 Dormant rows, then one row whose start date is in the future (Check data).
   const csv = [
     'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
     ...Array.from({ length: 350 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,,,0,`),
@@ -226,30 +309,155 @@ describe('a sheet with hundreds of jobs needing attention', () => {
     if (preview) await preview.close();
   });
 
-  async function expectCapped(frame: Frame): Promise<void> {
+  test('a long group starts folded, opens a page at a time, and the search box finds a contract', async () => {
+    preview = await openPreview(browser, csv);
+    const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.attention h2').allInnerTexts()).toEqual(['Dormant (350)', 'Check data (1)']);
     const dormant = frame.locator('section.group.dormant');
-    expect(await dormant.locator('li.card').count()).toBe(100);
-    expect(await dormant.locator('.more').innerText()).toBe('…and 250 more in the sheet.');
-  }
+    const toggle = dormant.locator('.group-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await dormant.locator('li.card').count()).toBe(0);
+    // The short group is open, and its problem is named once, on its card.
+    expect(await card(frame, 'Future Client').locator('.problem').innerText()).toMatch(/^Row 352: Start date/);
+    expect(await frame.getByText(/Row 352/).count()).toBe(1);
+    expect(await frame.locator('.problems').count()).toBe(0);
+    const elements = () => frame.evaluate(() => document.getElementsByTagName('*').length);
+    const folded = await elements();
 
-  test('shows at most 100 cards a group, counts the rest, and names each problem\'s row once', async () => {
+    await toggle.click();
+    expect(await dormant.locator('li.card').count()).toBe(20);
+    const more = dormant.getByRole('button', { name: /^Show 50 more/ });
+    expect(await more.innerText()).toBe('Show 50 more (330 left)');
+    await more.click();
+    expect(await dormant.locator('li.card').count()).toBe(70);
+    // Focus is on the first card the page added, not back at the top.
+    expect(await frame.evaluate(() => document.activeElement!.querySelector('.client')!.textContent)).toBe('Client 21');
+    expect(await elements()).toBeLessThan(folded + 70 * 15);
+
+    await frame.getByLabel('Find a contract').fill('client 345');
+    await until('the search applied', async () => (await dormant.locator('li.card').count()) === 1);
+    expect(await frame.locator('.attention h2').allInnerTexts()).toEqual(['Dormant (1 of 350)']);
+    await frame.getByLabel('Find a contract').fill('nobody here');
+    await until('no match', async () => (await frame.locator('.no-match').count()) === 1);
+    expect(await frame.locator('.no-match').innerText()).toBe('No listed contract matches “nobody here”.');
+    await frame.getByLabel('Find a contract').fill('');
+    await until('the list back', async () => (await frame.locator('.attention h2').count()) === 2);
+  });
+});
+
+describe('drafting every due follow-up', () => {
+  // 60 due: 40 with an email, 15 without (to send through the platform), 5 with a bad address.
+  const row = (i: number, email: string) => `Client ${i},Job ${i},Upwork,Active,=TODAY()-120,=TODAY()-60,${email},,0,`;
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 60 }, (_, i) => row(i + 1, i < 40 ? `c${i + 1}@example.com` : i < 55 ? '' : 'not an address')),
+    'Busy Client,Busy job,Upwork,Active,=TODAY()-120,=TODAY()-2,busy@example.com,,0,',
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('in chunks with a progress count and a Stop button; the next press carries on; a summary at the end', async () => {
     preview = await openPreview(browser, csv);
-    let frame = await sidebarFrame(preview.page);
-    await expectCapped(frame);
-    // First paint: the Check data row is beyond the embedded 300, so it is counted, and its problem listed.
-    expect(await frame.locator('section.group.check-data li.card').count()).toBe(0);
-    expect(await frame.locator('section.group.check-data .more').innerText()).toBe('…and 1 more in the sheet.');
-    const problem = await frame.locator('.problems li').innerText();
-    expect(problem).toMatch(/^Row 352: Start date/);
-    expect(problem).not.toMatch(/Row 352: Row 352:/);
+    const { page } = preview;
+    const frame = await sidebarFrame(page);
+    const draftAll = frame.locator('#draft-all');
+    expect(await draftAll.innerText()).toBe('Draft 60 follow-ups');
+    // Slow each call a little, so the progress between chunks can be seen.
+    await page.route('**/api/run', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    try {
+      await draftAll.click();
+      const count = frame.locator('.progress-count');
+      await until('the first chunk counted', async () => (await count.innerText()) === '25 of 60');
+      expect(await frame.locator('.draft-progress progress').getAttribute('max')).toBe('60');
+      await frame.getByRole('button', { name: 'Stop' }).click();
+      await frame.locator('.draft-result h3').waitFor();
+      expect(await frame.locator('.draft-result h3').innerText()).toBe('Drafting stopped');
+      expect(await frame.locator('.draft-result').innerText()).toMatch(/not reached yet/);
+      const chunks = preview.calls.filter((fn) => fn === 'draftFollowUps').length;
+      expect(chunks).toBeGreaterThanOrEqual(1);
+      expect(chunks).toBeLessThanOrEqual(2);
+      expect(preview.server.session.outbox().drafts.length).toBeGreaterThan(0);
 
-    await frame.click('#run-audit');
-    await until('the audit is back', async () => /Audit done/.test(await noticeText(frame)));
-    frame = await sidebarFrame(preview.page);
-    await expectCapped(frame);
-    expect(await card(frame, 'Future Client').count()).toBe(1);
-    expect(await frame.locator('section.group.check-data .more').count()).toBe(0);
+      // The next press carries on with what is still due.
+      expect(await draftAll.innerText()).toMatch(/^Draft \d+ follow-ups$/);
+      await draftAll.click();
+      await until('drafting done', async () =>
+        (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting done', 20000);
+    } finally {
+      await page.unroute('**/api/run');
+    }
+    // Every contract with an email has exactly one draft.
+    const drafts = preview.server.session.outbox().drafts;
+    expect(drafts).toHaveLength(40);
+    expect(new Set(drafts.map((d) => d.to)).size).toBe(40);
+    const result = frame.locator('.draft-result');
+    expect(await result.locator('.to-send-area strong').innerText()).toBe('15 messages to send through the platform');
+    expect(await result.locator('.to-send li').count()).toBe(10);
+    await result.getByRole('button', { name: /^Show 5 more/ }).click();
+    expect(await result.locator('.to-send li').count()).toBe(15);
+    expect(await result.locator('.failed-area strong').innerText()).toBe('5 could not be drafted');
+    expect(await result.locator('.failed li').first().innerText()).toMatch(/not an address Gmail takes/);
+    // Copy a message to send, then mark it sent from the summary.
+    const first = result.locator('.to-send li').first();
+    await first.getByRole('button', { name: /^Copy message/ }).click();
+    await until('copied', async () => (await first.locator('.item-status').innerText()) === 'Copied.');
+    expect(await frame.evaluate(() => navigator.clipboard.readText())).toMatch(/Job 4\d/);
+    await first.getByRole('button', { name: /^Mark sent/ }).click();
+    await until('recorded', async () => (await first.locator('.item-status').innerText()) === 'Recorded as sent.');
+    // Drafted contracts no longer take a slot in the to-do count: 15 to send - 1 sent + 5 failed are left.
+    expect(await draftAll.innerText()).toBe('Draft 19 follow-ups');
+    expect(await frame.locator('.counts').innerText()).toMatch(/Dormant\s+60/);
+    await frame.locator('section.group.dormant .group-toggle').click();
+    expect(await card(frame, 'Client 1').first().locator('.done').innerText()).toBe('✓ Drafted today');
+    expect(preview.outside).toEqual([]);
+  });
+});
+
+describe('closing the sidebar while it drafts', () => {
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('loses nothing: what was drafted is recorded, and the reopened sidebar carries on with the rest', async () => {
+    preview = await openPreview(browser, csv);
+    const { page } = preview;
+    let frame = await sidebarFrame(page);
+    await page.route('**/api/run', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await frame.locator('#draft-all').click();
+      await until('the first chunk counted', async () => (await frame.locator('.progress-count').innerText()) === '25 of 60');
+      await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
+    } finally {
+      await page.unroute('**/api/run');
+    }
+    frame = await sidebarFrame(page);
+    await page.waitForTimeout(1000); // a chunk already on its way finishes on the server
+    const drafted = preview.server.session.outbox().drafts.length;
+    expect(drafted % 25).toBe(0);
+    expect(drafted).toBeGreaterThanOrEqual(25);
+    await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
+    frame = await sidebarFrame(page);
+    expect(await frame.locator('#draft-all').innerText()).toBe(`Draft ${60 - drafted} follow-ups`);
+    await frame.locator('#draft-all').click();
+    await until('drafting done', async () => (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting done', 20000);
+    const drafts = preview.server.session.outbox().drafts;
+    expect(drafts).toHaveLength(60);
+    expect(new Set(drafts.map((d) => d.to)).size).toBe(60);
+    expect(await frame.locator('.draft-result .drafted-line').innerText()).toBe(`Drafted ${60 - drafted} follow-ups in Gmail Drafts (not sent): review and send them from Gmail.`);
+    expect(await frame.locator('#draft-all').isVisible()).toBe(false);
   });
 });
 
@@ -259,16 +467,51 @@ describe('a spreadsheet without a contracts table', () => {
     if (preview) await preview.close();
   });
 
-  test('the sidebar says what to do, and Run audit explains the problem in plain words', async () => {
+  test('the sidebar says what to do, and Run audit explains the problem once, in plain words', async () => {
     preview = await openPreview(browser, 'Shopping list,Qty\nCoffee,2\n');
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.empty-state h2').innerText()).toBe('Start with your contracts'); // tests/e2e/import.test.ts: the first run
-    expect(await frame.locator('.empty-state .last-error').innerText()).toMatch(/Client/);
+    const reason = frame.locator('.empty-state .last-error');
+    expect(await reason.innerText()).toMatch(/Client column/);
     await frame.click('#run-audit');
-    await until('an error banner', async () => (await errorText(frame)) !== '');
-    const message = await errorText(frame);
-    expect(message).toMatch(/Client/);
+    await until('the audit answered', async () => preview.log.some((line) => /^runAudit \d+ ms error/.test(line)));
+    await until('the button back', async () => (await frame.locator('#run-audit').innerText()) === 'Run audit');
+    // The same reason, once: no second copy in a banner.
+    expect(await errorText(frame)).toBe('');
+    expect(await frame.getByText(/No contracts table found/).count()).toBe(1);
+    const message = await reason.innerText();
+    expect(message).toMatch(/Client column/);
     expect(message).not.toMatch(/^(Exception|Error|TypeError)\b/);
+    expect(await reason.getAttribute('role')).toBe('alert');
     expect(preview.outside).toEqual([]);
+  });
+});
+
+describe('a sheet without a date column', () => {
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('the missing column is named once, not again on every row', async () => {
+    preview = await openPreview(browser, 'Client,Job,Status\nAcme,Site,Active\nBeta,App,Active\n');
+    const frame = await sidebarFrame(preview.page);
+    expect(await frame.locator('.problems li').allInnerTexts()).toEqual([expect.stringMatching(/"Last client activity" or "Start date" column/)]);
+    expect(await frame.locator('li.card').count()).toBe(2);
+    expect(await frame.locator('li.card .problem').count()).toBe(0);
+  });
+});
+
+describe('a sheet with headers and no rows yet', () => {
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('reads well: says the sheet has no contracts yet and what to do', async () => {
+    preview = await openPreview(browser, 'Client,Job,Platform,Status,Start date,Last client activity\n');
+    const frame = await sidebarFrame(preview.page);
+    expect(await frame.locator('.attention').innerText()).toMatch(/no contracts yet/);
+    expect(await frame.locator('#draft-all').isVisible()).toBe(false);
   });
 });
