@@ -133,7 +133,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   try {
     session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
     if (options.settings) {
-      const saved = session.run('saveSettings', [options.settings]);
+      const saved = session.run('saveSettings', [options.settings], { quiet: true });
       if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);
     }
     openedSidebar = session.sidebarHtml();

@@ -84,8 +84,8 @@ export class PreviewSession {
     return new PreviewSession(env, csvPath, distDir, log);
   }
 
-  /** Runs one server function as a fresh execution; logs `name 12 ms ok` or `name 12 ms error: …`. */
-  run(fn: string, args: unknown[]): RunOutcome {
+  /** Runs one server function as a fresh execution; logs `name 12 ms ok` or `name 12 ms error: …` (unless `quiet`). */
+  run(fn: string, args: unknown[], options: { quiet?: boolean } = {}): RunOutcome {
     const started = Date.now();
     if (!CALLABLE.has(fn)) {
       const error = `${fn || '(no name)'} is not a function the sidebar may call.`;
@@ -94,11 +94,11 @@ export class PreviewSession {
     }
     try {
       const result = runFresh(this.env, fn, args, { distDir: this.distDir });
-      this.log(`${fn} ${Date.now() - started} ms ok`);
+      if (!options.quiet) this.log(`${fn} ${Date.now() - started} ms ok`);
       return { ok: true, result };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.log(`${fn} ${Date.now() - started} ms error: ${message}`);
+      if (!options.quiet) this.log(`${fn} ${Date.now() - started} ms error: ${message}`);
       return { ok: false, error: message };
     }
   }

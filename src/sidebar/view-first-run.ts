@@ -29,7 +29,7 @@ export function renderFirstRun(app: App, problem: string): HTMLElement {
   const importPart = renderImport(app, { addAll: true });
   return h('section', { class: 'empty-state first-run', 'aria-labelledby': 'first-run-title' },
     h('h2', { id: 'first-run-title' }, 'Start with your contracts'),
-    problem ? h('p', { class: 'last-error', tabindex: -1 }, problem) : null,
+    problem ? h('p', { class: 'last-error', role: 'alert', tabindex: -1 }, problem) : null,
     h('div', { class: 'first-run-option' },
       h('h3', null, 'Set up contracts sheet'),
       h('p', null, 'Adds a “Contracts” sheet with the columns the audit reads; you type one row per contract.'),
