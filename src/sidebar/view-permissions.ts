@@ -26,7 +26,7 @@ const NOT_ALLOWED: Readonly<Record<Feature, string>> = {
 
 /** What still works while a feature is off, said after its sentence. */
 const STILL_WORKS: Partial<Record<Feature, string>> = {
-  drafts: 'Meanwhile, Copy message gives you each follow-up ready to paste into an email or the platform.',
+  drafts: 'Contracts without a client email still get Copy message, ready to paste.',
 };
 
 const TITLES: Readonly<Record<Feature, string>> = {

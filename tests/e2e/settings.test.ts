@@ -196,3 +196,29 @@ describe('"Your name" asked at the first message', () => {
     await until('copied', async () => (await frame.locator('.sender-name').count()) === 0 && preview.calls.filter((c) => c === 'draftFollowUps').length === 2);
   });
 });
+
+describe('the default greeting', () => {
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('greets the contact by first name when the sheet has a Contact column, and signs with Your name', async () => {
+    preview = await openPreview(browser, [
+      'Client,Job,Contact,Client email,Platform,Status,Start date,Last client activity',
+      'Acme Co,Site rebuild,Maria Lopez,maria@acme.example.com,Direct,Open,=TODAY()-100,=TODAY()-40',
+      'Birch Ltd,Logo,,info@birch.example.com,Direct,Open,=TODAY()-100,=TODAY()-40',
+      '',
+    ].join('\n'));
+    const page = preview.page;
+    const frame = await sidebarFrame(page);
+    await card(frame, 'Acme Co').getByRole('button', { name: /Draft follow-up/ }).click();
+    await until('a draft', async () => (await page.locator('#outbox .mail').count()) === 1);
+    await card(frame, 'Birch Ltd').getByRole('button', { name: /Draft follow-up/ }).click();
+    await until('two drafts', async () => (await page.locator('#outbox .mail').count()) === 2);
+    const bodies = await page.locator('#outbox .mail pre').allInnerTexts();
+    expect(bodies.filter((b) => /^Hi Maria,\n/.test(b))).toHaveLength(1);
+    expect(bodies.filter((b) => /^Hi Birch Ltd,\n/.test(b))).toHaveLength(1); // no contact: the client
+    for (const body of bodies) expect(body).toMatch(/\nBest,\nSam Rivera$/);
+  });
+});
