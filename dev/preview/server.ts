@@ -136,12 +136,12 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
       const saved = session.run('saveSettings', [options.settings], { quiet: true });
       if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);
     }
-    openedSidebar = session.sidebarHtml();
-    saveNow();
+    save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));
     throw error;
   }
+  openedSidebar = session.sidebarHtml();
   const actual = (server.address() as AddressInfo).port;
   const url = `http://localhost:${actual}`;
   return {

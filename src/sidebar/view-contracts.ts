@@ -152,9 +152,9 @@ function renderGroup(app: App, report: AuditReport, state: HighlightedState, tot
           const added = showUpTo(shown + PAGE_STEP);
           if (added) added.focus();
         } }, `Show ${formatCount(Math.min(PAGE_STEP, left))} more (${formatCount(left)} left)`) : null,
-        outside > 0 ? h('p', { class: 'subtle more' }, contracts.length === 0
-          ? `These ${formatCount(outside)} are not listed here: the sidebar lists at most ${formatCount(EMBEDDED_CONTRACTS_LIMIT)} contracts, the most urgent first. Filter the sheet’s Audit column for “${state}” to see them.`
-          : `…and ${formatCount(outside)} more in the sheet (filter its Audit column for “${state}”).`) : null);
+        outside > 0 ? h('p', { class: 'subtle more' }, `${contracts.length ? '…and ' : ''}${formatCount(outside)} `
+          + `${contracts.length ? 'more ' : ''}only in the sheet (the sidebar lists the ${formatCount(EMBEDDED_CONTRACTS_LIMIT)} most urgent): `
+          + `filter its Audit column for “${state}”.`) : null);
       return first;
     };
     showUpTo(Math.max(FIRST_PAGE, searching ? 0 : viewState.shown.get(state) || 0));

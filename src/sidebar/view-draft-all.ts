@@ -32,6 +32,8 @@ let countText: HTMLElement;
 let stop: HTMLButtonElement;
 let resultArea: HTMLElement;
 let running = false;
+/** A finished run's summary is on screen: its list is the work left, so the big button waits until it is dismissed. */
+let finishedShown = false;
 let stopRequested = false;
 
 function dailyLimitHit(result: DraftResult): boolean {
@@ -52,7 +54,8 @@ export function renderDraftAll(app: App, report: AuditReport): HTMLElement {
       stop.disabled = true;
       stop.textContent = 'Stopping…';
     });
-    progressArea = h('div', { class: 'draft-progress', hidden: true }, progress, h('div', { class: 'progress-line' }, countText, stop));
+    progressArea = h('div', { class: 'draft-progress', hidden: true }, progress,
+      h('div', { class: 'progress-line' }, h('span', null, 'Drafting follow-ups: ', countText), stop));
     resultArea = h('div', { class: 'draft-result', hidden: true });
     root = h('section', { class: 'draft-all', 'aria-label': 'Draft all follow-ups' }, button, progressArea, resultArea);
   }
@@ -63,7 +66,7 @@ export function renderDraftAll(app: App, report: AuditReport): HTMLElement {
 function update(report: AuditReport): void {
   const due = report.counts.followUpsDue;
   button.textContent = `Draft ${countOf(due, 'follow-up')}`;
-  button.hidden = running || due === 0;
+  button.hidden = running || due === 0 || finishedShown;
   root!.hidden = !running && due === 0 && resultArea.hidden;
 }
 
@@ -78,6 +81,7 @@ async function runAll(app: App): Promise<void> {
   button.hidden = true;
   replaceChildren(resultArea);
   resultArea.hidden = true;
+  finishedShown = false;
   stop.disabled = false;
   stop.textContent = 'Stop';
   progressArea.hidden = false;
@@ -106,6 +110,7 @@ async function runAll(app: App): Promise<void> {
   }
   running = false;
   progressArea.hidden = true;
+  finishedShown = !run.stopped;
   renderResult(app, run);
   if (last) app.showReport({ ...last, notice: '' });
   else if (app.report) update(app.report);
@@ -137,8 +142,9 @@ function renderResult(app: App, run: Run): void {
   dismiss.addEventListener('click', () => {
     replaceChildren(resultArea);
     resultArea.hidden = true;
+    finishedShown = false;
     if (app.report) update(app.report);
-    button.focus();
+    if (!button.hidden) button.focus();
   });
   replaceChildren(resultArea, h('h3', { tabindex: -1 }, title), ...lines, dismiss);
   resultArea.hidden = false;

@@ -14,8 +14,7 @@ export function auditStatusText(status: AuditStatus | null, report: AuditReport)
     return `Last audit: ${when}${sheet}`;
   }
   if (status.kind === 'settingsChanged') {
-    return `Settings changed since the last audit${status.lastAudit ? ` (${formatDateTime(status.lastAudit)})` : ''}: `
-      + `these states are not in the sheet yet. Run audit writes them${sheet}`;
+    return `Settings changed since the last audit: Run audit writes these states to the sheet${sheet}`;
   }
   return `Not audited yet — Run audit writes these states to the sheet${report.sheetName ? ` “${report.sheetName}”` : ''}.`;
 }

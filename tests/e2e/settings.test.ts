@@ -91,6 +91,9 @@ describe('Settings', () => {
     expect(await frame.locator('[data-error-for]:visible').count()).toBe(0);
     expect(serverSettings(preview)).toMatchObject({ quietDays: 20, followUpEveryDays: 10, sheetName: '' });
     expect(await errorText(frame)).toBe('');
+    // New thresholds: the first lines say the sheet is not up to date until Run audit (issue 10, point 4).
+    await until('the status line changed', async () =>
+      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
   });
 
   test('an unknown placeholder is one short line with the nearest valid name', async () => {

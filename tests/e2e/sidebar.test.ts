@@ -217,25 +217,6 @@ describe('the sidebar on the sample sheet', () => {
     })).toBe('Dormant');
   });
 
-  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
-    await frame.locator('#settings > summary').click();
-    const quiet = frame.getByLabel('Quiet after (days idle)');
-    const save = async (value: string) => {
-      await quiet.fill(value);
-      await frame.getByRole('button', { name: /^Save/ }).first().click();
-      await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length > 0);
-    };
-    await save('13');
-    await until('the status line changed', async () =>
-      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
-    await quiet.fill('14');
-    await frame.getByRole('button', { name: /^Save/ }).first().click();
-    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
-    await frame.locator('#settings > summary').click();
-    await frame.click('#run-audit');
-    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
-  });
-
   test('a server error shows as one readable message, in view where the user is', async () => {
     // The user deletes Luna's row in the sheet while the sidebar still lists it.
     preview.server.session.removeRows((cells) => cells.indexOf('Luna Yoga Studio') !== -1);
@@ -264,6 +245,22 @@ describe('the sidebar on the sample sheet', () => {
     expect(preview.outside).toEqual([]);
     expect(preview.dialogs).toEqual([]);
     expect(readFileSync(join(ROOT, 'dist', 'sidebar.html')).length).toBeLessThan(56 * 1024);
+  });
+
+  test('after saving new thresholds, the first lines say the sheet is not up to date until Run audit', async () => {
+    await frame.locator('#settings > summary').click();
+    const quiet = frame.getByLabel('Quiet after (days idle)');
+    await quiet.fill('13');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 1);
+    await until('the status line changed', async () =>
+      /^Settings changed since the last audit/.test(await frame.locator('#audit-status').innerText()));
+    await quiet.fill('14');
+    await frame.getByRole('button', { name: /^Save/ }).first().click();
+    await until('both saved', async () => preview.log.filter((line) => /^saveSettings \d+ ms ok$/.test(line)).length === 2);
+    await frame.locator('#settings > summary').click();
+    await frame.click('#run-audit');
+    await until('audited again', async () => /^Last audit: /.test(await frame.locator('#audit-status').innerText()));
   });
 });
 
@@ -409,7 +406,10 @@ describe('drafting every due follow-up', () => {
     expect(await frame.evaluate(() => navigator.clipboard.readText())).toMatch(/Job 4\d/);
     await first.getByRole('button', { name: /^Mark sent/ }).click();
     await until('recorded', async () => (await first.locator('.item-status').innerText()) === 'Recorded as sent.');
-    // Drafted contracts no longer take a slot in the to-do count: 15 to send - 1 sent + 5 failed are left.
+    // The summary's lists are the work left; once dismissed, the button counts what is still due:
+    // drafted contracts no longer take a slot (15 to send - 1 sent + 5 failed are left).
+    expect(await draftAll.isVisible()).toBe(false);
+    await result.getByRole('button', { name: 'Dismiss' }).click();
     expect(await draftAll.innerText()).toBe('Draft 19 follow-ups');
     expect(await frame.locator('.counts').innerText()).toMatch(/Dormant\s+60/);
     await frame.locator('section.group.dormant .group-toggle').click();
@@ -458,6 +458,31 @@ describe('closing the sidebar while it drafts', () => {
     expect(new Set(drafts.map((d) => d.to)).size).toBe(60);
     expect(await frame.locator('.draft-result .drafted-line').innerText()).toBe(`Drafted ${60 - drafted} follow-ups in Gmail Drafts (not sent): review and send them from Gmail.`);
     expect(await frame.locator('#draft-all').isVisible()).toBe(false);
+  });
+});
+
+describe('drafting every due follow-up when Gmail\'s daily limit is reached', () => {
+  const csv = [
+    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
+  ].join('\n');
+  let preview: Preview;
+  afterAll(async () => {
+    if (preview) await preview.close();
+  });
+
+  test('stops at once, keeps what was drafted, and says why in one line', async () => {
+    preview = await openPreview(browser, csv);
+    preview.server.session.env.gmail.failAfter(30);
+    const frame = await sidebarFrame(preview.page);
+    await frame.locator('#draft-all').click();
+    await until('stopped', async () => (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting stopped', 20000);
+    expect(preview.calls.filter((fn) => fn === 'draftFollowUps')).toHaveLength(2);
+    const result = frame.locator('.draft-result');
+    expect(await result.locator('.drafted-line').innerText()).toMatch(/^Drafted 30 follow-ups/);
+    expect(await result.locator('.failed li').allInnerTexts()).toEqual([expect.stringMatching(/^Client 31: Gmail's daily limit is reached/)]);
+    expect(await result.innerText()).toMatch(/29 follow-ups not reached yet/);
+    expect(await frame.locator('#draft-all').innerText()).toBe('Draft 30 follow-ups');
   });
 });
 
