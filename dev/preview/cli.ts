@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   try {
     const server = await startPreviewServer({
       port: options.port, csvPath, reset: options.reset, stateFile: stateFileFor(root, options.csvPath),
+      decline: options.decline,
     });
     console.log(`Contract Audit preview: ${server.url}  (Ctrl+C to stop)`);
     const stop = () => { void server.close().then(() => process.exit(0)); };

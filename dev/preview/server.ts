@@ -26,6 +26,10 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Listen address. Default 127.0.0.1. */
   host?: string;
+  /** Scopes the user declined (`npm start -- --decline gmail`); every other manifest scope is granted. */
+  decline?: string[];
+  /** Settings saved (through saveSettings) as the session opens, before any page is served; for tests. */
+  settings?: Record<string, unknown>;
 }
 
 export interface PreviewServer {
@@ -127,7 +131,11 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     server.listen(port, host, () => resolvePromise());
   });
   try {
-    session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log });
+    session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
+    if (options.settings) {
+      const saved = session.run('saveSettings', [options.settings], { quiet: true });
+      if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);
+    }
     save();
   } catch (error) {
     await new Promise<void>((done) => server.close(() => done()));

@@ -7,13 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createFakeAppsScript, type FakeAppsScript, type FakeState } from '../fakes/index';
 import { runFresh } from '../fakes/bundle';
+import { MANIFEST_SCOPES } from '../fakes/core/scopes';
 import { parseCsv, toSheetValues, type CellValue } from './csv';
 import { readXlsx } from './xlsx';
 
 /** The functions the sidebar may call (SPEC.md "Server API"), plus showSidebar for the page. */
 export const CALLABLE = new Set(['runAudit', 'clearHighlights', 'setupContractsSheet', 'draftFollowUps',
   'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings', 'getSchedule',
-  'enableSchedule', 'disableSchedule', 'scheduledAudit', 'importUpworkReport']);
+  'enableSchedule', 'disableSchedule', 'scheduledAudit', 'getPermissions', 'importUpworkReport']);
 
 export type RunOutcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -39,6 +40,8 @@ interface SavedState { version: 1; source: string; env: FakeState }
 
 export interface SessionOptions {
   csvPath: string; stateFile: string; reset: boolean; distDir: string; log: (line: string) => void;
+  /** Scopes the user declined; every other manifest scope is granted (also over a restored state). */
+  decline?: string[];
 }
 
 export class PreviewSession {
@@ -47,6 +50,16 @@ export class PreviewSession {
 
   /** Restores the saved state for this CSV, or loads the CSV afresh (always with `reset`). */
   static async open(options: SessionOptions): Promise<PreviewSession> {
+    const session = await PreviewSession.load(options);
+    session.env.grant([...MANIFEST_SCOPES]);
+    if (options.decline && options.decline.length) {
+      session.env.decline(options.decline);
+      options.log(`Declined: ${options.decline.join(', ')}.`);
+    }
+    return session;
+  }
+
+  private static async load(options: SessionOptions): Promise<PreviewSession> {
     const { csvPath, stateFile, reset, distDir, log } = options;
     if (!reset && existsSync(stateFile)) {
       try {
@@ -71,8 +84,8 @@ export class PreviewSession {
     return new PreviewSession(env, csvPath, distDir, log);
   }
 
-  /** Runs one server function as a fresh execution; logs `name 12 ms ok` or `name 12 ms error: …`. */
-  run(fn: string, args: unknown[]): RunOutcome {
+  /** Runs one server function as a fresh execution; logs `name 12 ms ok` or `name 12 ms error: …` (unless `quiet`). */
+  run(fn: string, args: unknown[], options: { quiet?: boolean } = {}): RunOutcome {
     const started = Date.now();
     if (!CALLABLE.has(fn)) {
       const error = `${fn || '(no name)'} is not a function the sidebar may call.`;
@@ -81,11 +94,11 @@ export class PreviewSession {
     }
     try {
       const result = runFresh(this.env, fn, args, { distDir: this.distDir });
-      this.log(`${fn} ${Date.now() - started} ms ok`);
+      if (!options.quiet) this.log(`${fn} ${Date.now() - started} ms ok`);
       return { ok: true, result };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.log(`${fn} ${Date.now() - started} ms error: ${message}`);
+      if (!options.quiet) this.log(`${fn} ${Date.now() - started} ms error: ${message}`);
       return { ok: false, error: message };
     }
   }

@@ -1,5 +1,5 @@
 /** The sidebar's shared state and the one way actions run (busy button, errors in plain words). */
-import type { AuditReport, Schedule, Settings } from '../core/types';
+import type { AuditReport, Permissions, Schedule, Settings } from '../core/types';
 import { withBusy } from './busy';
 import type { Messages } from './messages';
 
@@ -8,6 +8,8 @@ export interface App {
   settings: Settings | null;
   schedule: Schedule | null;
   placeholders: string[];
+  /** Which features the user's consent allows (from the bootstrap; null/undefined: not known, all shown). */
+  permissions?: Permissions | null;
   messages: Messages;
   /** Shows a new report (after an audit or an action) and its notice. */
   showReport(report: AuditReport): void;

@@ -32,3 +32,30 @@ export function fieldOfError(message: string, fields: readonly string[]): string
   }
   return best ? best.field : null;
 }
+
+/** One line of a validation error: the setting it is about (null when it names none) and its sentence. */
+export interface FieldError { field: string | null; message: string }
+
+/**
+ * Splits a server validation message into its lines, one per invalid setting: `saveSettings`
+ * throws `field: sentence` lines (e.g. "quietDays: Quiet after (days idle) must be a whole number
+ * from 1 to 29."). A line without a `field:` prefix keeps `field` null.
+ */
+export function parseFieldErrors(message: string): FieldError[] {
+  return message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
+    const match = /^([A-Za-z][\w]*(?:\.[\w]+)*):\s+(.+)$/.exec(line);
+    return match ? { field: match[1], message: shortPlaceholderError(match[2]) } : { field: null, message: line };
+  });
+}
+
+/**
+ * An unknown-placeholder sentence cut to one short line: "{{clinet}} is not a placeholder. Did you
+ * mean {{client}}?" (the long list of every valid name is left to the chips above the templates).
+ */
+export function shortPlaceholderError(sentence: string): string {
+  const match = /^Unknown placeholder (\{\{[^}]*\}\}) in [^.]*\.(?:\s*Did you mean (\{\{[^}]*\}\})\?)?/.exec(sentence);
+  if (!match) return sentence;
+  return match[2]
+    ? `${match[1]} is not a placeholder. Did you mean ${match[2]}?`
+    : `${match[1]} is not a placeholder. Use one of the placeholders listed above.`;
+}

@@ -21,7 +21,8 @@ export function field(name: string, label: string, input: Control, hint?: string
   const error = h('p', { class: 'field-error', id: errorId, hidden: true, 'data-error-for': name });
   const isCheckbox = input instanceof HTMLInputElement && input.type === 'checkbox';
   const element = isCheckbox
-    ? h('div', { class: 'field checkbox' }, input, h('label', { for: id }, label), error)
+    ? h('div', { class: 'field checkbox' }, input, h('label', { for: id }, label),
+      hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error)
     : h('div', { class: 'field' }, h('label', { for: id }, label), input,
       hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error);
   const setError = (message: string) => {

@@ -2,7 +2,7 @@
  * The sidebar: shows the audit embedded by `showSidebar()` at first paint, then talks to the
  * server only through `server` (src/sidebar/server.ts).
  */
-import type { AuditReport, AuditStatus, Schedule, Settings } from '../core/types';
+import type { AuditReport, AuditStatus, Permissions, Schedule, Settings } from '../core/types';
 import { makeAct, type App } from './app';
 import { readBootstrap } from './bootstrap';
 import { h, replaceChildren } from './dom';
@@ -11,7 +11,10 @@ import { createMessages } from './messages';
 import { server } from './server';
 import { renderAttention } from './view-contracts';
 import { renderDraftAll } from './view-draft-all';
-import { renderScheduleForm, renderScheduleStatus } from './view-schedule';
+import { renderScheduleStatus } from './view-schedule';
+import { renderFirstRun } from './view-first-run';
+import { renderImport } from './view-import';
+import { notAllowedSentence, renderPermissions } from './view-permissions';
 import { renderSettingsForm } from './view-settings';
 import { renderSummary } from './view-summary';
 
@@ -24,15 +27,16 @@ function start(): void {
   const reportArea = h('div', { class: 'report', id: 'report' });
   const statusArea = h('div', { id: 'automation' });
   const settingsArea = h('div', { class: 'settings-body' }, h('p', { class: 'subtle' }, 'Loading settings…'));
-  const scheduleArea = h('div', { class: 'schedule-body' });
+  const permissionsArea = h('div', { id: 'permissions-area' });
   const settingsPanel = h('details', { class: 'panel', id: 'settings' },
-    h('summary', null, 'Settings'), settingsArea, scheduleArea);
+    h('summary', null, 'Settings'), settingsArea);
 
   const app: App = {
     report: bootstrap ? bootstrap.report : null,
     settings: bootstrap && bootstrap.settings ? bootstrap.settings : null,
     schedule: bootstrap && bootstrap.schedule ? bootstrap.schedule : null,
     placeholders: bootstrap ? bootstrap.placeholders : [],
+    permissions: bootstrap ? bootstrap.permissions : null,
     messages,
     act: makeAct(messages),
     showReport(report: AuditReport) {
@@ -80,6 +84,12 @@ function start(): void {
   });
 
   function renderReport(): void {
+    if (!app.report && bootstrap && bootstrap.error) {
+      replaceChildren(reportArea, renderFirstRun(app, bootstrap.error));
+      importPanel.hidden = true;
+      return;
+    }
+    importPanel.hidden = false;
     if (!app.report) {
       replaceChildren(reportArea, h('section', { class: 'empty-state' },
         h('h2', null, 'Run an audit to start'),
@@ -90,21 +100,33 @@ function start(): void {
     replaceChildren(reportArea, renderSummary(app.report, auditStatus), renderDraftAll(app, app.report), renderAttention(app, app.report));
   }
 
+  function renderPermissionsArea(): void {
+    replaceChildren(permissionsArea, renderPermissions(app, (permissions: Permissions) => {
+      app.permissions = permissions;
+      renderPermissionsArea();
+      renderSchedule();
+      renderSettings();
+    }));
+  }
+
   function renderSettings(): void {
     if (app.settings) replaceChildren(settingsArea, renderSettingsForm(app, app.settings));
   }
 
   function renderSchedule(): void {
-    replaceChildren(statusArea, renderScheduleStatus(app.schedule));
-    if (app.schedule) replaceChildren(scheduleArea, renderScheduleForm(app, app.schedule));
+    const off = app.permissions && !app.permissions.schedule ? notAllowedSentence('schedule') : '';
+    replaceChildren(statusArea, renderScheduleStatus(app.schedule, off));
   }
+
+  const importPanel = h('details', { class: 'panel', id: 'import' },
+    h('summary', null, 'Import Upwork report'), renderImport(app));
 
   // Without a bootstrap (page not served by showSidebar), fetch settings when the panel opens.
   settingsPanel.addEventListener('toggle', () => {
     if (!settingsPanel.open || (app.settings && app.schedule)) return;
     Promise.all([server.getSettings(), server.getSchedule()]).then(([settings, schedule]) => {
-      app.showSettings(settings);
       app.showSchedule(schedule);
+      app.showSettings(settings);
     }, (error: Error) => {
       replaceChildren(settingsArea, h('p', { class: 'last-error' }, error.message));
     });
@@ -122,8 +144,9 @@ function start(): void {
 
   replaceChildren(document.body, h('main', { class: 'sidebar' },
     h('header', { class: 'toolbar' }, h('h1', null, 'Contract audit'), toSettings, runAudit),
-    reportArea, statusArea, settingsPanel,
+    permissionsArea, reportArea, statusArea, importPanel, settingsPanel,
     h('footer', { class: 'footer' }, clear), messages.element));
+  renderPermissionsArea();
   renderReport();
   renderSettings();
   renderSchedule();

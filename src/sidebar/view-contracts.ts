@@ -13,6 +13,7 @@ import { copyText, showCopyFallback } from './clipboard';
 import { h, replaceChildren, uid } from './dom';
 import { formatCount, formatDay, formatFollowUps, formatIdle, pasteText, problemText, safeUrl } from './format';
 import { server } from './server';
+import { ensureSenderName } from './view-sender';
 
 /** Cards an open group shows at first. */
 export const FIRST_PAGE = 20;
@@ -260,13 +261,13 @@ function followUpActions(app: App, contract: AuditContract, fallback: HTMLElemen
   if (!contract.followUpDue) return [];
   if (contract.email) {
     return [actionButton('Draft follow-up', `Draft follow-up to ${who(contract)}`, `${contract.key}:draft`, (button) => {
-      void app.act(button, () => server.draftFollowUps([contract.key])).then((result) => {
+      void ensureSenderName(app, button).then((signed) => (!signed ? undefined : app.act(button, () => server.draftFollowUps([contract.key])).then((result) => {
         if (result) showDraftResult(app, result, contract);
-      });
+      })));
     })];
   }
   const copy = actionButton('Copy message', `Copy message: follow-up for ${who(contract)}`, `${contract.key}:copy`, (button) => {
-    void app.act(button, () => server.draftFollowUps([contract.key])).then(async (result) => {
+    void ensureSenderName(app, button).then((signed) => (!signed ? undefined : app.act(button, () => server.draftFollowUps([contract.key])).then(async (result) => {
       if (!result) return;
       const outcome = result.toSend[0] || result.drafted[0];
       if (!outcome) {
@@ -282,7 +283,7 @@ function followUpActions(app: App, contract: AuditContract, fallback: HTMLElemen
         showCopyFallback(fallback, text);
         app.messages.notice(`Copy the message below into the ${where}, then press Mark sent.`);
       }
-    });
+    })));
   });
   const sent = actionButton('Mark sent', `Mark sent: follow-up to ${who(contract)}`, `${contract.key}:sent`, (button) => {
     void app.act(button, () => server.markFollowUpSent(contract.key)).then((report) => {

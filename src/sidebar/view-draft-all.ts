@@ -11,6 +11,7 @@ import { copyText, showCopyFallback } from './clipboard';
 import { h, replaceChildren } from './dom';
 import { countOf, formatCount, pasteText } from './format';
 import { server } from './server';
+import { ensureSenderName } from './view-sender';
 
 /** Due contracts one server call handles: a few seconds of Gmail calls, far inside 6 minutes. */
 export const DRAFT_CHUNK = 25;
@@ -43,7 +44,8 @@ function dailyLimitHit(result: DraftResult): boolean {
 export function renderDraftAll(app: App, report: AuditReport): HTMLElement {
   if (!root) {
     button = h('button', { type: 'button', class: 'primary', id: 'draft-all' }, '');
-    button.addEventListener('click', () => { void runAll(app); });
+    // An empty "Your name" is asked for first, so no message is signed with nothing.
+    button.addEventListener('click', () => { void ensureSenderName(app, button).then((signed) => { if (signed) void runAll(app); }); });
     progress = h('progress', { max: 1, value: 0, 'aria-label': 'Drafting follow-ups' });
     countText = h('span', { class: 'progress-count', role: 'status', 'aria-live': 'polite' });
     stop = h('button', { type: 'button', class: 'stop' }, 'Stop');

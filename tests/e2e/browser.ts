@@ -46,6 +46,13 @@ export interface Preview {
 }
 
 export interface OpenOptions {
+  /**
+   * Settings "Your name". Default 'Sam Rivera': the test user has set it, so Draft / Copy act at
+   * once; pass '' for a user who has not (the first Draft / Copy then asks for it).
+   */
+  senderName?: string;
+  /** Scopes declined at Google's consent screen (as `npm start -- --decline gmail`). */
+  decline?: string[];
   /** A script every frame runs before its own (Playwright's addInitScript), e.g. a PerformanceObserver. */
   initScript?: string;
 }
@@ -59,7 +66,9 @@ export async function openPreview(browser: Browser, csvText?: string, options: O
     writeFileSync(csvPath, csvText);
   }
   const log: string[] = [];
-  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line) });
+  const senderName = options.senderName === undefined ? 'Sam Rivera' : options.senderName;
+  const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
+    decline: options.decline, settings: senderName ? { senderName } : undefined });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -1,0 +1,78 @@
+/**
+ * Features the user's consent does not allow (SPEC "Permissions"): each shown as off, with one
+ * sentence on what it needs and how to allow it, and a button to check again once allowed.
+ */
+import type { Permissions } from '../core/types';
+import type { App } from './app';
+import { h } from './dom';
+import { server } from './server';
+
+type Feature = keyof Permissions;
+
+/**
+ * The same sentences the server uses when a feature is called without its permission
+ * (src/sheets/permissions.ts NOT_ALLOWED; a test keeps the two equal). Reopening the add-on from
+ * the Extensions menu makes Google ask again for what was not allowed.
+ */
+const CA = 'Contract Audit';
+const off = (what: string, allow: string, accept: string) =>
+  `${what} off: you did not allow ${CA} to ${allow}. To allow it, open Extensions > ${CA} > Open sidebar and accept ${accept}.`;
+const NOT_ALLOWED: Readonly<Record<Feature, string>> = {
+  audit: `${CA} is not allowed to read and change this spreadsheet. To allow it, open Extensions > ${CA} > Open sidebar and accept the permissions Google asks for.`,
+  drafts: off('Gmail drafts are', 'create drafts in Gmail', 'the Gmail permission'),
+  schedule: off('The automatic audit is', 'run on a schedule', 'the permission to run when you are not using it'),
+  digest: off('The digest email is', 'send email to you or to see your email address', 'those permissions'),
+};
+
+/** What still works while a feature is off, said after its sentence. */
+const STILL_WORKS: Partial<Record<Feature, string>> = {
+  drafts: 'Contracts without a client email still get Copy message, ready to paste.',
+};
+
+const TITLES: Readonly<Record<Feature, string>> = {
+  audit: 'Audit', drafts: 'Gmail drafts', schedule: 'Automatic audit', digest: 'Digest email',
+};
+
+const ORDER: readonly Feature[] = ['audit', 'drafts', 'schedule', 'digest'];
+
+/** The sentence for a feature that is not allowed. */
+export function notAllowedSentence(feature: Feature): string {
+  return NOT_ALLOWED[feature];
+}
+
+/** Every feature sentence, for the test that keeps them equal to the server's. */
+export const NOT_ALLOWED_SENTENCES = NOT_ALLOWED;
+
+/** The features that are off, in display order. */
+export function featuresOff(permissions: Permissions | null | undefined): Feature[] {
+  return permissions ? ORDER.filter((f) => permissions[f] === false) : [];
+}
+
+/**
+ * The "Turned off" notice (null when everything is allowed): one line per feature that is off,
+ * and "Check again", which asks the server and, when something changed, calls `onChange`.
+ */
+export function renderPermissions(app: App, onChange: (permissions: Permissions) => void): HTMLElement | null {
+  const off = featuresOff(app.permissions);
+  if (!off.length) return null;
+  const result = h('p', { class: 'subtle', role: 'status', 'aria-live': 'polite' });
+  const check = h('button', { type: 'button', class: 'check-permissions' }, 'Check again');
+  check.addEventListener('click', () => {
+    result.textContent = '';
+    void app.act(check, () => server.getPermissions(), (message) => { result.textContent = message; }).then((permissions) => {
+      if (!permissions) return;
+      const before = featuresOff(app.permissions).join();
+      if (featuresOff(permissions).join() === before) {
+        result.textContent = 'Still off. Allow it from the Extensions menu as described, then check again.';
+        return;
+      }
+      onChange(permissions);
+    });
+  });
+  return h('section', { class: 'permissions', id: 'permissions', 'aria-label': 'Features turned off' },
+    h('h2', null, off.length === 1 ? `${TITLES[off[0]]}: off` : 'Some features are off'),
+    h('ul', { class: 'permission-list' }, ...off.map((feature) => h('li', { 'data-feature': feature },
+      off.length > 1 ? h('strong', null, `${TITLES[feature]}: `) : null,
+      NOT_ALLOWED[feature], STILL_WORKS[feature] ? ` ${STILL_WORKS[feature]}` : null))),
+    h('div', { class: 'actions' }, check), result);
+}
