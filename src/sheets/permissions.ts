@@ -3,7 +3,10 @@
  * a user may untick some of the add-on's scopes; each feature needs its own, and one that is not
  * allowed is reported in words instead of Google's raw permission error.
  */
+import { NOT_ALLOWED } from '../core/permissions';
 import type { Permissions } from '../core/types';
+
+export { NOT_ALLOWED } from '../core/permissions';
 
 const SCOPE = 'https://www.googleapis.com/auth/';
 
@@ -13,14 +16,6 @@ export const FEATURE_SCOPES: Readonly<Record<keyof Permissions, readonly string[
   drafts: [`${SCOPE}gmail.compose`],
   schedule: [`${SCOPE}script.scriptapp`],
   digest: [`${SCOPE}script.send_mail`, `${SCOPE}userinfo.email`],
-};
-
-/** One sentence per feature: what it needs, and how to allow it (reopening the add-on shows Google's consent screen again). */
-export const NOT_ALLOWED: Readonly<Record<keyof Permissions, string>> = {
-  audit: 'Contract Audit is not allowed to read and change this spreadsheet. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permissions Google asks for.',
-  drafts: 'Gmail drafts are off: you did not allow Contract Audit to create drafts in Gmail. To allow it, open Extensions > Contract Audit > Open sidebar and accept the Gmail permission.',
-  schedule: 'The automatic audit is off: you did not allow Contract Audit to run on a schedule. To allow it, open Extensions > Contract Audit > Open sidebar and accept the permission to run when you are not using it.',
-  digest: 'The digest email is off: you did not allow Contract Audit to send email to you or to see your email address. To allow it, open Extensions > Contract Audit > Open sidebar and accept those permissions.',
 };
 
 type InfoWithScopes = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?: () => string[] };

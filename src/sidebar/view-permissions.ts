@@ -2,27 +2,13 @@
  * Features the user's consent does not allow (SPEC "Permissions"): each shown as off, with one
  * sentence on what it needs and how to allow it, and a button to check again once allowed.
  */
+import { NOT_ALLOWED } from '../core/permissions';
 import type { Permissions } from '../core/types';
 import type { App } from './app';
 import { h } from './dom';
 import { server } from './server';
 
 type Feature = keyof Permissions;
-
-/**
- * The same sentences the server uses when a feature is called without its permission
- * (src/sheets/permissions.ts NOT_ALLOWED; a test keeps the two equal). Reopening the add-on from
- * the Extensions menu makes Google ask again for what was not allowed.
- */
-const CA = 'Contract Audit';
-const off = (what: string, allow: string, accept: string) =>
-  `${what} off: you did not allow ${CA} to ${allow}. To allow it, open Extensions > ${CA} > Open sidebar and accept ${accept}.`;
-const NOT_ALLOWED: Readonly<Record<Feature, string>> = {
-  audit: `${CA} is not allowed to read and change this spreadsheet. To allow it, open Extensions > ${CA} > Open sidebar and accept the permissions Google asks for.`,
-  drafts: off('Gmail drafts are', 'create drafts in Gmail', 'the Gmail permission'),
-  schedule: off('The automatic audit is', 'run on a schedule', 'the permission to run when you are not using it'),
-  digest: off('The digest email is', 'send email to you or to see your email address', 'those permissions'),
-};
 
 /** What still works while a feature is off, said after its sentence. */
 const STILL_WORKS: Partial<Record<Feature, string>> = {
@@ -39,9 +25,6 @@ const ORDER: readonly Feature[] = ['audit', 'drafts', 'schedule', 'digest'];
 export function notAllowedSentence(feature: Feature): string {
   return NOT_ALLOWED[feature];
 }
-
-/** Every feature sentence, for the test that keeps them equal to the server's. */
-export const NOT_ALLOWED_SENTENCES = NOT_ALLOWED;
 
 /** The features that are off, in display order. */
 export function featuresOff(permissions: Permissions | null | undefined): Feature[] {

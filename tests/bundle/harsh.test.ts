@@ -241,7 +241,8 @@ describe('permissions the user declined (Google\'s granular consent)', () => {
     expect(result.toSend[0].body).toMatch(/^Hi Bravo,/);
     expect(result.failed.map((o) => o.client)).toEqual(['Charlie', 'Delta', 'Echo']);
     expect(result.failed[0].error).toBe('Gmail drafts are off: you did not allow Contract Audit to create drafts in Gmail. '
-      + 'To allow it, open Extensions > Contract Audit > Open sidebar and accept the Gmail permission.');
+      + 'To allow it, remove Contract Audit under Third-party apps & services in your Google Account, '
+      + 'then open it again from Extensions > Contract Audit and allow what Google asks for.');
     expect(result.failed.every((o) => !/Required permissions|https:\/\//.test(o.error!))).toBe(true);
     expect(env.gmail.drafts).toHaveLength(0);
     // Mark sent still records a follow-up sent through the platform.

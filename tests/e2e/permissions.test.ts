@@ -39,7 +39,7 @@ describe('Gmail drafts declined (npm start -- --decline gmail)', () => {
     expect(await section.locator('h2').innerText()).toBe('Gmail drafts: off');
     const text = await section.innerText();
     expect(text).toContain(NOT_ALLOWED.drafts);
-    expect(text).toMatch(/Extensions > Contract Audit > Open sidebar/);
+    expect(text).toMatch(/remove Contract Audit under Third-party apps & services in your Google Account, then open it again from Extensions > Contract Audit/);
     expect(text).toMatch(/Copy message/);
     expect(await section.locator('li').count()).toBe(1); // only drafts are off
     expect(await section.getByRole('button', { name: 'Check again' }).isVisible()).toBe(true);
