@@ -155,3 +155,19 @@ export function noticeText(frame: Frame): Promise<string> {
 export function errorText(frame: Frame): Promise<string> {
   return frame.evaluate(() => { const el = document.querySelector('.banner.error:not([hidden]) span'); return el ? el.textContent || '' : ''; });
 }
+
+/** One Chromium for a test file: launched before its tests (after checking it is installed), closed after them. */
+export function sharedChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    checkPrerequisites();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    if (browser) await browser.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start (see the error of beforeAll).');
+    return browser;
+  };
+}

@@ -5,24 +5,17 @@
  * values in the sheet. On a spreadsheet with no contracts table, one place offers "Set up contracts
  * sheet" or "Import Upwork report".
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditReport } from '../../src/core/types';
-import { ROOT, card, checkPrerequisites, noticeText, launchChromium, openPreview, sheetCell, sidebarFrame, until, type Preview } from './browser';
+import { ROOT, card, noticeText, openPreview, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
 const EXAMPLE = join(ROOT, 'examples', 'upwork-weekly-summary.csv');
 
-let browser: Browser;
-beforeAll(async () => {
-  checkPrerequisites();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  if (browser) await browser.close();
-});
+const browser = sharedChromium();
 
 function isoDaysBefore(today: string, days: number): string {
   const date = new Date(`${today}T12:00:00Z`);
@@ -73,7 +66,7 @@ describe('Import Upwork report', () => {
   let frame: Frame;
   let day: string;
   beforeAll(async () => {
-    preview = await openPreview(browser);
+    preview = await openPreview(browser());
     page = preview.page;
     day = today(preview);
     frame = await sidebarFrame(page);
@@ -170,7 +163,7 @@ describe('the example weekly summary', () => {
 
   test('examples/upwork-weekly-summary.csv imports into the sample sheet', async () => {
     expect(existsSync(EXAMPLE)).toBe(true);
-    preview = await openPreview(browser);
+    preview = await openPreview(browser());
     const frame = await sidebarFrame(preview.page);
     await frame.locator('#import > summary').click();
     await pick(frame, '#import', 'upwork-weekly-summary.csv', readFileSync(EXAMPLE));
@@ -201,7 +194,7 @@ describe('the first run, on a spreadsheet with no contracts table', () => {
 
   /** The preview over a shopping list, its tab named as a user would (the preview names its sheet "Contracts"). */
   async function openShoppingList(): Promise<Frame> {
-    preview = await openPreview(browser, EMPTY);
+    preview = await openPreview(browser(), EMPTY);
     await sidebarFrame(preview.page);
     preview.server.session.env.spreadsheet.getSheets()[0].setName('Shopping');
     await preview.page.click('#reload-sidebar');

@@ -4,10 +4,10 @@
  * its `sidebar-ready` mark), long tasks (a PerformanceObserver installed before any script),
  * and the number of elements.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, card, checkPrerequisites, launchChromium, openPreview, sidebarFrame, until, type Preview } from './browser';
+import { ROOT, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 if (typeof jest !== "undefined") jest.setTimeout(180000);
 
@@ -88,20 +88,13 @@ function meets(m: Measures): boolean {
  */
 const ATTEMPTS = 3;
 
-let browser: Browser;
-beforeAll(async () => {
-  checkPrerequisites();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  if (browser) await browser.close();
-});
+const browser = sharedChromium();
 
 /** Opens the preview over `csv` until one attempt meets every first-paint target (at most ATTEMPTS). */
 async function openMeasured(label: string, csv: string): Promise<{ preview: Preview; frame: Frame; first: Measures }> {
   for (let attempt = 1; ; attempt += 1) {
     const started = Date.now();
-    const preview = await openPreview(browser, csv, { initScript: LONG_TASKS });
+    const preview = await openPreview(browser(), csv, { initScript: LONG_TASKS });
     const frame = await sidebarFrame(preview.page);
     await preview.page.waitForTimeout(500);
     const first = await measure(preview.page, frame);

@@ -4,28 +4,21 @@
  * way to allow it; Draft on a card with email says that sentence, never Google's raw error; Copy
  * message still gives paste-ready text.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DECLINABLE } from '../../dev/preview/args';
 import { NOT_ALLOWED } from '../../src/sheets/permissions';
-import { card, checkPrerequisites, errorText, launchChromium, noticeText, openPreview, sidebarFrame, until, type Preview } from './browser';
+import { card, errorText, noticeText, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
-beforeAll(async () => {
-  checkPrerequisites();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  if (browser) await browser.close();
-});
+const browser = sharedChromium();
 
 describe('Gmail drafts declined (npm start -- --decline gmail)', () => {
   let preview: Preview;
   let page: Page;
   let frame: Frame;
   beforeAll(async () => {
-    preview = await openPreview(browser, undefined, { decline: [...DECLINABLE.gmail] });
+    preview = await openPreview(browser(), undefined, { decline: [...DECLINABLE.gmail] });
     page = preview.page;
     frame = await sidebarFrame(page);
   });
@@ -85,7 +78,7 @@ describe('the automatic audit declined (--decline schedule)', () => {
   });
 
   test('shown off in the status and in Settings, with its sentence; Save still saves the rest', async () => {
-    preview = await openPreview(browser, undefined, { decline: [...DECLINABLE.schedule] });
+    preview = await openPreview(browser(), undefined, { decline: [...DECLINABLE.schedule] });
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('#permissions').innerText()).toContain(NOT_ALLOWED.schedule);
     expect(await frame.locator('.automation').innerText()).toMatch(/Automatic audit: off\./);

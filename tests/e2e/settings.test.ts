@@ -4,21 +4,14 @@
  * "Reset to default" per template, one Save for everything including the automatic audit, hours
  * written "9:00", and the first Draft asking for "Your name" when it is empty.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DEFAULT_TEMPLATES } from '../../src/core/templates';
 import type { Schedule, Settings } from '../../src/core/types';
-import { card, checkPrerequisites, errorText, launchChromium, openPreview, sidebarFrame, until, type Preview } from './browser';
+import { card, errorText, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
-beforeAll(async () => {
-  checkPrerequisites();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  if (browser) await browser.close();
-});
+const browser = sharedChromium();
 
 function serverSettings(preview: Preview): Settings {
   const outcome = preview.server.session.run('getSettings', []);
@@ -48,7 +41,7 @@ describe('Settings', () => {
   let page: Page;
   let frame: Frame;
   beforeAll(async () => {
-    preview = await openPreview(browser);
+    preview = await openPreview(browser());
     page = preview.page;
     frame = await sidebarFrame(page);
     await openSettings(frame);
@@ -173,7 +166,7 @@ describe('"Your name" asked at the first message', () => {
   });
 
   test('Draft follow-up with no name set asks for it inline, saves it and signs the draft with it', async () => {
-    preview = await openPreview(browser, undefined, { senderName: '' });
+    preview = await openPreview(browser(), undefined, { senderName: '' });
     const page = preview.page;
     const frame = await sidebarFrame(page);
     expect(serverSettings(preview).senderName).toBe('');
@@ -207,7 +200,7 @@ describe('the default greeting', () => {
   });
 
   test('greets the contact by first name when the sheet has a Contact column, and signs with Your name', async () => {
-    preview = await openPreview(browser, [
+    preview = await openPreview(browser(), [
       'Client,Job,Contact,Client email,Platform,Status,Start date,Last client activity',
       'Acme Co,Site rebuild,Maria Lopez,maria@acme.example.com,Direct,Open,=TODAY()-100,=TODAY()-40',
       'Birch Ltd,Logo,,info@birch.example.com,Direct,Open,=TODAY()-100,=TODAY()-40',

@@ -2,26 +2,16 @@
  * End-to-end: the real dist/sidebar.html and dist/Code.js, served by the local preview
  * (`npm start`'s server) over the Apps Script fakes, driven in Debian's Chromium.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ROOT, card, checkPrerequisites, errorText, noticeText, launchChromium, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until,
-  type Preview,
-} from './browser';
+import { ROOT, card, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
 const HIGHLIGHT = { quiet: '#fff2cc', dormant: '#fce5cd', closeOut: '#f4cccc', checkData: '#d9d2e9' };
 
-let browser: Browser;
-beforeAll(async () => {
-  checkPrerequisites();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  if (browser) await browser.close();
-});
+const browser = sharedChromium();
 
 describe('the sidebar on the sample sheet', () => {
   let firstPaintProblemRows: number[] = [];
@@ -29,7 +19,7 @@ describe('the sidebar on the sample sheet', () => {
   let page: Page;
   let frame: Frame;
   beforeAll(async () => {
-    preview = await openPreview(browser);
+    preview = await openPreview(browser());
     page = preview.page;
     frame = await sidebarFrame(page);
   });
@@ -288,7 +278,7 @@ describe('sheet values are text, never markup', () => {
   });
 
   test('a client named <img src=x onerror=alert(1)> shows as text and runs nothing', async () => {
-    preview = await openPreview(browser, csv);
+    preview = await openPreview(browser(), csv);
     const frame = await sidebarFrame(preview.page);
     const hostile = card(frame, '<img src=x onerror=alert(1)>');
     expect(await hostile.locator('p.client').innerText()).toBe('<img src=x onerror=alert(1)>');
@@ -319,7 +309,7 @@ describe('a sheet with hundreds of jobs needing attention', () => {
   });
 
   test('a long group starts folded, opens a page at a time, and the search box finds a contract', async () => {
-    preview = await openPreview(browser, csv);
+    preview = await openPreview(browser(), csv);
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.attention h2').allInnerTexts()).toEqual(['Dormant (350)', 'Check data (1)']);
     const dormant = frame.locator('section.group.dormant');
@@ -377,7 +367,7 @@ describe('drafting every due follow-up', () => {
   });
 
   test('in chunks with a progress count and a Stop button; the next press carries on; a summary at the end', async () => {
-    preview = await openPreview(browser, csv);
+    preview = await openPreview(browser(), csv);
     const { page } = preview;
     const frame = await sidebarFrame(page);
     const draftAll = frame.locator('#draft-all');
@@ -450,7 +440,7 @@ describe('closing the sidebar while it drafts', () => {
   });
 
   test('loses nothing: what was drafted is recorded, and the reopened sidebar carries on with the rest', async () => {
-    preview = await openPreview(browser, csv);
+    preview = await openPreview(browser(), csv);
     const { page } = preview;
     let frame = await sidebarFrame(page);
     await page.route('**/api/run', async (route) => {
@@ -493,7 +483,7 @@ describe('drafting every due follow-up when Gmail\'s daily limit is reached', ()
   });
 
   test('stops at once, keeps what was drafted, and says why in one line', async () => {
-    preview = await openPreview(browser, csv);
+    preview = await openPreview(browser(), csv);
     preview.server.session.env.gmail.failAfter(30);
     const frame = await sidebarFrame(preview.page);
     await frame.locator('#draft-all').click();
@@ -514,7 +504,7 @@ describe('a spreadsheet without a contracts table', () => {
   });
 
   test('the sidebar says what to do, and Run audit explains the problem once, in plain words', async () => {
-    preview = await openPreview(browser, 'Shopping list,Qty\nCoffee,2\n');
+    preview = await openPreview(browser(), 'Shopping list,Qty\nCoffee,2\n');
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.empty-state h2').innerText()).toBe('Start with your contracts'); // tests/e2e/import.test.ts: the first run
     const reason = frame.locator('.empty-state .last-error');
@@ -540,7 +530,7 @@ describe('a sheet without a date column', () => {
   });
 
   test('the missing column is named once, not again on every row', async () => {
-    preview = await openPreview(browser, 'Client,Job,Status\nAcme,Site,Active\nBeta,App,Active\n');
+    preview = await openPreview(browser(), 'Client,Job,Status\nAcme,Site,Active\nBeta,App,Active\n');
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.problems li').allInnerTexts()).toEqual([expect.stringMatching(/"Last client activity" or "Start date" column/)]);
     expect(await frame.locator('li.card').count()).toBe(2);
@@ -555,7 +545,7 @@ describe('a sheet with headers and no rows yet', () => {
   });
 
   test('reads well: says the sheet has no contracts yet and what to do', async () => {
-    preview = await openPreview(browser, 'Client,Job,Platform,Status,Start date,Last client activity\n');
+    preview = await openPreview(browser(), 'Client,Job,Platform,Status,Start date,Last client activity\n');
     const frame = await sidebarFrame(preview.page);
     expect(await frame.locator('.attention').innerText()).toMatch(/no contracts yet/);
     expect(await frame.locator('#draft-all').isVisible()).toBe(false);
