@@ -60,6 +60,20 @@ for (const size of SIZES) {
 const steady = measure(50000, (env) => { runFresh(env, 'runAudit'); env.calls.reset(); runFresh(env, 'runAudit'); });
 console.log(`50000 rows, second audit (columns exist): ${steady.calls} calls, ${steady.data} data calls`);
 
+console.log('');
+console.log('draftFollowUps(null, {limit: 25}) through dist/Code.js: one chunk of the sidebar\'s Draft all (audited once before)');
+console.log(`${pad('rows', 7)} | ${pad('calls', 6)} ${pad('data', 5)} ${pad('ms', 8)} | drafted`);
+for (const size of [1000, 50000]) {
+  const env = createFakeAppsScript({ now: NOW });
+  loadSheet(env, size);
+  runFresh(env, 'runAudit');
+  env.calls.reset();
+  const started = process.hrtime.bigint();
+  const result = runFresh<{ drafted: unknown[] }>(env, 'draftFollowUps', [null, { limit: 25 }]);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`${pad(size, 7)} | ${pad(env.calls.spreadsheet(), 6)} ${pad(env.calls.spreadsheetData(), 5)} ${pad(ms.toFixed(0), 8)} | ${result.drafted.length}`);
+}
+
 /** A made-up Upwork weekly summary of `lines` lines over 2,000 contracts, ids matching the sheet's links. */
 function weeklySummary(lines: number): string {
   const out = ['Date,Contract,Hours,Amount,Payment type'];

@@ -124,13 +124,21 @@ function draftNotice(drafted: Outcome[], toSend: Outcome[], failed: Outcome[], r
 }
 
 /**
- * Records one more follow-up on each contract of `keys`, found again by key in a fresh read
- * and checked just before writing (a sort while drafting cannot misplace the record); all
- * cells or none. Returns the contracts it could not find.
+ * Records one more follow-up on each contract of `keys`, checked just before writing (a sort
+ * while drafting cannot misplace the record); all cells or none. The first attempt uses the
+ * read made before drafting (`drafting`): when no row moved meanwhile, the identity check
+ * passes and a large sheet is not read and audited a second time; when rows moved, the record
+ * is made again from a fresh read. Returns the contracts it could not find.
  */
-function recordFollowUps(rule: SheetRule, keys: readonly string[], notice: (unrecorded: string[]) => string):
+function recordFollowUps(rule: SheetRule, drafting: AuditSession, keys: readonly string[], notice: (unrecorded: string[]) => string):
   { report: AuditReport; unrecorded: string[] } {
-  return withStableSheet(() => startAudit({ rule }), (session) => {
+  let first: AuditSession | null = drafting;
+  const open = (): AuditSession => {
+    const session = first || startAudit({ rule });
+    first = null;
+    return session;
+  };
+  return withStableSheet(open, (session) => {
     const unrecorded: string[] = [];
     const rows: AuditedRow[] = [];
     for (const key of keys) {
@@ -237,7 +245,7 @@ export function draftDue(rule: SheetRule, keys?: unknown, options?: unknown): Dr
         ? ' Stopped before Apps Script\'s 6-minute limit.' : '');
     let report: AuditReport;
     try {
-      const result = recordFollowUps(rule, recorded, (unrecorded) => base + (unrecorded.length === 0 ? '' :
+      const result = recordFollowUps(rule, session, recorded, (unrecorded) => base + (unrecorded.length === 0 ? '' :
         ` ${plural(unrecorded.length, 'draft')} could not be recorded because ${unrecorded.length === 1 ? 'its row' : 'their rows'} `
         + 'changed while drafting (deleted or renamed); check them, then mark them sent.'));
       report = result.report;

@@ -46,4 +46,19 @@ describe('Spreadsheet calls do not grow with the number of rows', () => {
       expect([fn, counts[1]]).toEqual([fn, counts[0]]);
     }
   });
+
+  it('draftFollowUps, one chunk of 5: the same calls for 20 and 5,000 rows; the record reuses the read made before drafting', () => {
+    const counts = [20, 5000].map((n) => {
+      const env = sheetWith(n);
+      runFresh(env, 'runAudit');
+      env.calls.reset();
+      const result = runFresh<{ drafted: unknown[] }>(env, 'draftFollowUps', [null, { limit: 5 }]);
+      expect(result.drafted.length).toBeGreaterThan(0);
+      return { total: env.calls.spreadsheet(), data: env.calls.spreadsheetData(), reads: env.calls.byMethod()['Range.getValues'] };
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // One read of the table, one identity check before the record: reading the table again for
+    // the record (as before) would make it three.
+    expect(counts[0].reads).toBe(2);
+  });
 });
