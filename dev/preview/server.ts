@@ -28,6 +28,8 @@ export interface PreviewOptions {
   host?: string;
   /** Scopes the user declined (`npm start -- --decline gmail`); every other manifest scope is granted. */
   decline?: string[];
+  /** A fixed instant for the fake clock, e.g. '2026-12-02T15:00:00Z' (tests that write screenshots). */
+  now?: string;
   /** Settings saved (through saveSettings) as the session opens, before any page is served; for tests. */
   settings?: Record<string, unknown>;
 }
@@ -131,7 +133,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     server.listen(port, host, () => resolvePromise());
   });
   try {
-    session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline });
+    session = await PreviewSession.open({ csvPath, stateFile, reset: !!options.reset, distDir, log, decline: options.decline, now: options.now });
     if (options.settings) {
       const saved = session.run('saveSettings', [options.settings], { quiet: true });
       if (!saved.ok) log(`The settings given were not saved: ${saved.error}`);

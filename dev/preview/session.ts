@@ -42,6 +42,8 @@ export interface SessionOptions {
   csvPath: string; stateFile: string; reset: boolean; distDir: string; log: (line: string) => void;
   /** Scopes the user declined; every other manifest scope is granted (also over a restored state). */
   decline?: string[];
+  /** A fixed instant for the fake clock (tests that write screenshots); default: the real time. */
+  now?: string;
 }
 
 export class PreviewSession {
@@ -60,13 +62,13 @@ export class PreviewSession {
   }
 
   private static async load(options: SessionOptions): Promise<PreviewSession> {
-    const { csvPath, stateFile, reset, distDir, log } = options;
+    const { csvPath, stateFile, reset, distDir, log, now } = options;
     if (!reset && existsSync(stateFile)) {
       try {
         const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as SavedState;
         if (saved.version === 1 && saved.source === csvPath) {
           log(`Restored your changes from ${stateFile} (npm start -- --reset starts again from ${basename(csvPath)}).`);
-          return new PreviewSession(createFakeAppsScript({ state: saved.env, distDir }), csvPath, distDir, log);
+          return new PreviewSession(createFakeAppsScript({ state: saved.env, distDir, now }), csvPath, distDir, log);
         }
         log(`${stateFile} holds another sheet (${saved.source}); starting from ${basename(csvPath)}.`);
       } catch (error) {
@@ -74,7 +76,7 @@ export class PreviewSession {
       }
     }
     if (!existsSync(csvPath)) throw new Error(`${csvPath} does not exist. Give the path of your sheet exported as CSV.`);
-    const env = createFakeAppsScript({ distDir });
+    const env = createFakeAppsScript({ distDir, now });
     const values = await readSheetFile(csvPath, todayIn(env), (iso) => env.localDate(iso));
     if (values.length === 0) throw new Error(`${csvPath} is empty.`);
     const sheet = env.spreadsheet.getSheets()[0];

@@ -55,7 +55,12 @@ export interface OpenOptions {
   decline?: string[];
   /** A script every frame runs before its own (Playwright's addInitScript), e.g. a PerformanceObserver. */
   initScript?: string;
+  /** A fixed instant for the preview's clock, so screenshots come out the same on every run. */
+  now?: string;
 }
+
+/** The instant the screenshot-making tests pin the preview's clock to. */
+export const SCREENSHOT_NOW = '2026-12-02T15:00:00Z';
 
 /** Starts a preview server on a free port over `csvText` (default: the sample) with a fresh state file, and opens it. */
 export async function openPreview(browser: Browser, csvText?: string, options: OpenOptions = {}): Promise<Preview> {
@@ -68,7 +73,7 @@ export async function openPreview(browser: Browser, csvText?: string, options: O
   const log: string[] = [];
   const senderName = options.senderName === undefined ? 'Sam Rivera' : options.senderName;
   const server = await startPreviewServer({ port: 0, csvPath, stateFile: join(dir, 'state.json'), reset: true, log: (line) => log.push(line),
-    decline: options.decline, settings: senderName ? { senderName } : undefined });
+    decline: options.decline, settings: senderName ? { senderName } : undefined, now: options.now });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1300 } });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 if (typeof jest !== "undefined") jest.setTimeout(180000);
 
@@ -94,7 +94,7 @@ const browser = sharedChromium();
 async function openMeasured(label: string, csv: string): Promise<{ preview: Preview; frame: Frame; first: Measures }> {
   for (let attempt = 1; ; attempt += 1) {
     const started = Date.now();
-    const preview = await openPreview(browser(), csv, { initScript: LONG_TASKS });
+    const preview = await openPreview(browser(), csv, { initScript: LONG_TASKS, now: SCREENSHOT_NOW });
     const frame = await sidebarFrame(preview.page);
     await preview.page.waitForTimeout(500);
     const first = await measure(preview.page, frame);

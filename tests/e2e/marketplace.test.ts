@@ -6,7 +6,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, card, checkPrerequisites, launchChromium, noticeText, openPreview, sidebarFrame, until, type Preview } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, checkPrerequisites, launchChromium, noticeText, openPreview, sidebarFrame, until, type Preview } from './browser';
 
 jest.setTimeout(60000);
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   checkPrerequisites();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
-  preview = await openPreview(browser);
+  preview = await openPreview(browser, undefined, { now: SCREENSHOT_NOW });
   page = preview.page;
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   frame = await sidebarFrame(page);

@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, card, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
@@ -19,7 +19,7 @@ describe('the sidebar on the sample sheet', () => {
   let page: Page;
   let frame: Frame;
   beforeAll(async () => {
-    preview = await openPreview(browser());
+    preview = await openPreview(browser(), undefined, { now: SCREENSHOT_NOW });
     page = preview.page;
     frame = await sidebarFrame(page);
   });
