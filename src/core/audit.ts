@@ -141,11 +141,19 @@ export function auditTable(input: AuditInput): TableAudit {
       columnNames: names,
     }, settings, today);
     if (evaluation.problem) problems.push({ row: sheetRow, message: `Row ${sheetRow}: ${evaluation.problem}` });
+    // The key is hashed when first read: a report lists at most 500 contracts, so an audit of
+    // 50,000 rows need not hash them all (an action looking a key up does).
+    let key: string | undefined;
+    const keyText = identityTexts[n];
     rows.push({
       index: i,
       evaluation,
       contract: {
-        key: keyOfIdentityText(identityTexts[n], input.sheetId), row: sheetRow,
+        get key(): string {
+          if (key === undefined) key = keyOfIdentityText(keyText, input.sheetId);
+          return key;
+        },
+        row: sheetRow,
         client: identity.client, job: identity.job, platform: identity.platform,
         status: text(row, 'status'), state: evaluation.state, idleDays: evaluation.idleDays,
         followUps: evaluation.followUps, lastFollowUp: evaluation.lastFollowUp,
