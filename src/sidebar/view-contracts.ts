@@ -6,6 +6,7 @@
  */
 import { EMBEDDED_CONTRACTS_LIMIT } from '../core/bootstrap';
 import { HIGHLIGHTED_STATES } from '../core/highlights';
+import { NOT_ALLOWED } from '../core/permissions';
 import type { AuditContract, AuditReport, CloseReason, Counts, DraftResult, HighlightedState } from '../core/types';
 import { CLOSE_REASONS } from './api';
 import type { App } from './app';
@@ -259,7 +260,10 @@ function who(contract: AuditContract): string {
 
 function followUpActions(app: App, contract: AuditContract, fallback: HTMLElement): HTMLElement[] {
   if (!contract.followUpDue) return [];
-  if (contract.email) {
+  // Drafts not allowed: a Draft button could only fail, so a card with an email gets the text to
+  // copy into an email instead (the server returns it with the refusal).
+  const draftsOff = Boolean(app.permissions && app.permissions.drafts === false);
+  if (contract.email && !draftsOff) {
     return [actionButton('Draft follow-up', `Draft follow-up to ${who(contract)}`, `${contract.key}:draft`, (button) => {
       void ensureSenderName(app, button).then((signed) => (!signed ? undefined : app.act(button, () => server.draftFollowUps([contract.key])).then((result) => {
         if (result) showDraftResult(app, result, contract);
@@ -269,19 +273,21 @@ function followUpActions(app: App, contract: AuditContract, fallback: HTMLElemen
   const copy = actionButton('Copy message', `Copy message: follow-up for ${who(contract)}`, `${contract.key}:copy`, (button) => {
     void ensureSenderName(app, button).then((signed) => (!signed ? undefined : app.act(button, () => server.draftFollowUps([contract.key])).then(async (result) => {
       if (!result) return;
-      const outcome = result.toSend[0] || result.drafted[0];
+      const refused = result.failed.find((o) => o.error === NOT_ALLOWED.drafts && o.body !== '');
+      const outcome = result.toSend[0] || result.drafted[0] || refused;
       if (!outcome) {
         showDraftResult(app, result, contract);
         return;
       }
       const text = pasteText(outcome.subject, outcome.body);
-      const where = contract.platform && !/^direct/i.test(contract.platform) ? `${contract.platform} messages` : 'message to the client';
+      const where = refused ? `an email to ${contract.email}`
+        : contract.platform && !/^direct/i.test(contract.platform) ? `the ${contract.platform} messages` : 'the message to the client';
       if (await copyText(text)) {
         fallback.hidden = true;
-        app.messages.notice(`Message copied. Paste it into the ${where}, then press Mark sent.`);
+        app.messages.notice(`Message copied. Paste it into ${where}, then press Mark sent.`);
       } else {
         showCopyFallback(fallback, text);
-        app.messages.notice(`Copy the message below into the ${where}, then press Mark sent.`);
+        app.messages.notice(`Copy the message below into ${where}, then press Mark sent.`);
       }
     })));
   });

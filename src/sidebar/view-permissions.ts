@@ -12,7 +12,7 @@ type Feature = keyof Permissions;
 
 /** What still works while a feature is off, said after its sentence. */
 const STILL_WORKS: Partial<Record<Feature, string>> = {
-  drafts: 'Contracts without a client email still get Copy message, ready to paste.',
+  drafts: 'Every follow-up still has Copy message: the text to paste into an email or the platform\'s messages.',
 };
 
 const TITLES: Readonly<Record<Feature, string>> = {

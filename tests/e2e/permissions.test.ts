@@ -1,8 +1,9 @@
 /**
  * End-to-end, permissions the user declined (issue 12, SPEC "Permissions"): the preview started as
  * `npm start -- --decline gmail` (or schedule) shows the feature off with its one sentence and the
- * way to allow it; Draft on a card with email says that sentence, never Google's raw error; Copy
- * message still gives paste-ready text.
+ * way to allow it; a card with an email offers Copy message (text for an email) instead of a
+ * Draft that could only fail, and nothing shows Google's raw error; Copy message still gives
+ * paste-ready text.
  */
 import type { Frame, Page } from 'playwright-core';
 import { DECLINABLE } from '../../dev/preview/args';
@@ -43,12 +44,15 @@ describe('Gmail drafts declined (npm start -- --decline gmail)', () => {
     expect(preview.log).toContain(`Declined: ${DECLINABLE.gmail.join(', ')}.`);
   });
 
-  test('Draft on a card with email reports that sentence, not a raw error; nothing is drafted', async () => {
-    await card(frame, 'Orchard Dental Group').getByRole('button', { name: /Draft follow-up/ }).click();
-    await until('an error', async () => (await errorText(frame)) !== '');
-    const message = await errorText(frame);
-    expect(message).toContain(NOT_ALLOWED.drafts);
-    expect(message).not.toMatch(/googleapis|Exception|authori[sz]ation is required|scope/i);
+  test('a card with an email offers Copy message instead of a Draft that could only fail; the text is for an email to the client', async () => {
+    const orchard = card(frame, 'Orchard Dental Group');
+    expect(await orchard.getByRole('button', { name: /Draft follow-up/ }).count()).toBe(0);
+    await orchard.getByRole('button', { name: /^Copy message/ }).click();
+    await until('copied', async () => /Message copied|Copy the message below/.test(await noticeText(frame)));
+    expect(await noticeText(frame)).toMatch(/an email to office@orcharddental\.example\.com, then press Mark sent/);
+    const copied = await frame.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/Website copywriting/);
+    expect(await errorText(frame)).toBe('');
     expect(await page.locator('#outbox .mail').count()).toBe(0);
   });
 
