@@ -44,7 +44,7 @@ afterAll(async () => {
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const path = join(OUT, name);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, animations: 'disabled', caret: 'hide' });
   expect(pngSize(readFileSync(path))).toEqual({ width: WIDTH, height: HEIGHT });
 }
 
