@@ -1,4 +1,4 @@
-// The public server API (SPEC.md "Server API"): every export here becomes a top-level function
+// The public server API (README "Server API"): every export here becomes a top-level function
 // of dist/Code.js, and nothing else does. Re-exports only.
 export { onOpen, onInstall } from './triggers/menu';
 export { showSidebar } from './sheets/sidebarPage';

@@ -11,7 +11,7 @@ import { MANIFEST_SCOPES } from '../fakes/core/scopes';
 import { parseCsv, toSheetValues, type CellValue } from './csv';
 import { readXlsx } from './xlsx';
 
-/** The functions the sidebar may call (SPEC.md "Server API"), plus showSidebar for the page. */
+/** The functions the sidebar may call (README "Server API"), plus showSidebar for the page. */
 export const CALLABLE = new Set(['runAudit', 'clearHighlights', 'setupContractsSheet', 'draftFollowUps',
   'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings', 'getSchedule',
   'enableSchedule', 'disableSchedule', 'scheduledAudit', 'getPermissions', 'importUpworkReport']);

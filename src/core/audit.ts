@@ -1,6 +1,6 @@
 /**
  * The audit of one contracts table, as a pure function of the sheet's values: every data row
- * gets a state (SPEC.md "The audit"), a key, and the report's counts, profile signal and problems.
+ * gets a state (README "The audit"), a key, and the report's counts, profile signal and problems.
  */
 import type { AuditContract, AuditReport, Problem, Settings } from './types';
 import type { Day } from './days';
@@ -13,7 +13,7 @@ import { profileSignal } from './profile';
 import { identityStartDate, identityText, keyOfIdentityText, type ContractIdentity } from './keys';
 import type { State } from './types';
 
-/** Most contracts a report lists; past that it lists the ones needing attention (SPEC "Server API"). */
+/** Most contracts a report lists; past that it lists the ones needing attention (README "Server API"). */
 export const MAX_REPORTED_CONTRACTS = 500;
 /** Most problems a report lists; the rest are counted in one last line. */
 export const MAX_REPORTED_PROBLEMS = 500;
@@ -86,7 +86,7 @@ function rowIdentity(text: (f: Field) => string, startDate: DateCell): ContractI
 }
 
 /**
- * A row is a contract only if its Client or its Job cell holds text (SPEC "The header row"): a
+ * A row is a contract only if its Client or its Job cell holds text (README "Your contracts sheet"): a
  * blank row, a stray note to the right or a totals row is not counted and not written.
  */
 export function isContractRow(row: readonly unknown[], layout: TableLayout): boolean {

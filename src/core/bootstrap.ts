@@ -1,5 +1,5 @@
 /**
- * The data `showSidebar()` embeds in the page it serves (SPEC.md "The sidebar": first paint
+ * The data `showSidebar()` embeds in the page it serves (README "The sidebar": first paint
  * without a server round trip), and its escaping: no sheet value can end the script element.
  */
 import type { AuditContract, AuditReport } from './types';

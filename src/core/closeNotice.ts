@@ -1,7 +1,7 @@
 /**
  * The sentence shown after closing a contract: closing it in the sheet does not end it on the
  * platform, so the user is reminded to do that too, with the contract's link when there is one.
- * Facts about Upwork follow SPEC.md "What we tell users about Upwork": the add-on does not quote
+ * Facts about Upwork follow README "Upwork reports": the add-on does not quote
  * Upwork's own reason labels, and warns that ending a fixed-price contract returns the money
  * still in escrow to the client.
  */

@@ -1,7 +1,7 @@
 import type { CloseReason } from './types';
 import { normalizeName } from './normalize';
 
-/** The reasons a contract can be closed with (SPEC "Follow-ups and closing"), in menu order. */
+/** The reasons a contract can be closed with (README "Follow-ups and closing"), in menu order. */
 export const CLOSE_REASONS: readonly CloseReason[] = Object.freeze([
   'Client not responsive',
   'Job completed successfully',

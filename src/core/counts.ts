@@ -1,4 +1,4 @@
-/** The report's counts (SPEC "The audit" → Counts). */
+/** The report's counts (README "The audit" → Counts). */
 import type { Counts, State } from './types';
 
 const COUNT_OF_STATE: Record<State, Exclude<keyof Counts, 'open' | 'followUpsDue'>> = {

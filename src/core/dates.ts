@@ -1,5 +1,5 @@
 /**
- * Reading a date cell (SPEC "The contracts sheet" → Dates). A cell is a date only when it is
+ * Reading a date cell (README "Your contracts sheet" → Dates). A cell is a date only when it is
  * unmistakably one: a Date value, ISO text, the sheet locale's numeric form with a 4-digit year,
  * or an English month name. Anything else is bad data with a reason, never a guess.
  */

@@ -3,8 +3,8 @@ import { dayFromIso, humanDate } from './days';
 import { plural } from './plural';
 
 /**
- * What the digest says about Upwork, and only what Upwork's help center says (SPEC "What we tell
- * users about Upwork"): a contract counts in the Job Success Score once it is closed or once
+ * What the digest says about Upwork, and only what Upwork's help center says (the README's
+ * first paragraph): a contract counts in the Job Success Score once it is closed or once
  * several months pass without a payment; close promptly when the client is unresponsive.
  */
 export const UPWORK_NOTE = 'On Upwork, a contract counts toward your Job Success Score once it is closed or once several '

@@ -1,5 +1,5 @@
 /**
- * The client email cell (SPEC "Follow-ups and closing"): one address, `Name <address>`, or
+ * The client email cell (README "Follow-ups and closing"): one address, `Name <address>`, or
  * several separated by commas (or semicolons, as people paste them from mail programs), which
  * is what Gmail takes as a recipient list.
  */

@@ -1,5 +1,5 @@
 /**
- * The follow-up message for one contract (SPEC.md "Follow-ups and closing"): the stage's
+ * The follow-up message for one contract (README "Follow-ups and closing"): the stage's
  * template filled with the row's values as the sheet shows them ("$1,234.50", not 1234.5),
  * dates written for people ("December 5, 2026"), the contact's first name for {{contact}}.
  */

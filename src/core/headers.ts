@@ -1,5 +1,5 @@
 /**
- * Finding the contracts table (SPEC "The contracts sheet"): the header row is the first of the
+ * Finding the contracts table (README "Your contracts sheet"): the header row is the first of the
  * first 10 rows that names both a Client and a Job column; columns are recognised by header
  * with normalizeName (case, spaces, punctuation, singular/plural ignored); the first of a
  * duplicate header is used.

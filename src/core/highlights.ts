@@ -1,5 +1,5 @@
 /**
- * The add-on's highlights (SPEC.md "Highlights"): one conditional-format rule per highlighted
+ * The add-on's highlights (README "Your contracts sheet"): one conditional-format rule per highlighted
  * state, `=$<Audit letter><first data row>="<state>"`, in the state's colour. A rule is the
  * add-on's own exactly when its formula has that form and its colour is that state's colour,
  * so the user's own rules are never taken for ours.

@@ -1,5 +1,5 @@
 /**
- * A feature the user's consent leaves off (SPEC "Permissions"): the one sentence the sidebar
+ * A feature the user's consent leaves off (README "Permissions"): the one sentence the sidebar
  * shows and the server throws. Shared by both, so the two always say the same.
  *
  * How to allow it again: the add-on does not ask for a permission from the middle of an action

@@ -1,5 +1,5 @@
 /**
- * The profile signal (SPEC "The audit" → Profile signal): how many jobs the freelancer's profile
+ * The profile signal (README "The audit" → Profile signal): how many jobs the freelancer's profile
  * shows open, how many are really active, and which to close. Says nothing a platform does not do.
  */
 import type { Counts, ProfileSignal, State } from './types';

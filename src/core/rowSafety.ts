@@ -1,5 +1,5 @@
 /**
- * Row safety (SPEC.md "Row safety"): an action names a contract by its key, never by a row
+ * Row safety (README "Trust: writes land where they were meant"): an action names a contract by its key, never by a row
  * number. The row is found again in the freshly read sheet; a contract that is gone, or that two
  * rows now match, is refused with a message, and nothing is written.
  */

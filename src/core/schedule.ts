@@ -11,7 +11,7 @@ export interface ScheduleConfig {
   hour: number;
 }
 
-/** SPEC default: monthly, on day 1, at 9 o'clock. */
+/** The default (README "Automation: the automatic audit"): monthly, on day 1, at 9 o'clock. */
 export const DEFAULT_SCHEDULE: { frequency: 'monthly'; dayOfMonth: 1; weekday: 'MONDAY'; hour: 9 } =
   Object.freeze({ frequency: 'monthly', dayOfMonth: 1, weekday: 'MONDAY', hour: 9 } as const);
 

@@ -1,7 +1,7 @@
 import type { Settings, Stage, Template, Templates } from './types';
 import { DEFAULT_TEMPLATES, STAGES, templateErrors } from './templates';
 
-/** SPEC defaults: the thresholds of the state table, the default templates. */
+/** The defaults (README "Settings"): the thresholds of the state table, the default templates. */
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   sheetName: '',
   quietDays: 14,

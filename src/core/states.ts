@@ -1,5 +1,5 @@
 /**
- * The state of one contract (SPEC "The audit"): Closed, Keep open, Check data, Active, Quiet,
+ * The state of one contract (README "The audit"): Closed, Keep open, Check data, Active, Quiet,
  * Dormant or Close out; with its idle days, the follow-ups that count, whether one is due,
  * which template it uses, and the next step for the user.
  */
@@ -91,7 +91,7 @@ function idleSince(facts: RowFacts): Day | null {
   return days.length === 0 ? null : Math.max(...days);
 }
 
-/** Evaluate one contract row against the thresholds on `today` (SPEC's state table). */
+/** Evaluate one contract row against the thresholds on `today` (the state table in README "The audit"). */
 export function evaluateContract(facts: RowFacts, t: Thresholds, today: Day): Evaluation {
   const since = idleSince(facts);
   // A reply or a payment after a follow-up both mean the client acted: the count starts again.

@@ -1,5 +1,5 @@
 /**
- * The add-on's public data shapes (SPEC.md "Server API"). Shared by the server, the sidebar
+ * The add-on's public data shapes (README "Server API"). Shared by the server, the sidebar
  * and the tests. Plain JSON only: dates are `YYYY-MM-DD` strings, date-times ISO 8601.
  */
 
@@ -62,7 +62,7 @@ export interface DraftResult {
   remaining: number;
 }
 
-/** The second argument of draftFollowUps (an extension of SPEC's `draftFollowUps(keys?)`, for drafting in chunks). */
+/** The second argument of draftFollowUps (`options.limit`, `options.skip`: drafting in chunks). */
 export interface DraftOptions {
   /** Handle at most this many due contracts (drafted + to send + failed), in sheet order. */
   limit?: number;
@@ -91,7 +91,7 @@ export interface Schedule {
   nextRun: string | null; lastRun: string | null; lastError: string | null;
 }
 
-/** Which features the user's consent allows (SPEC "Permissions"). */
+/** Which features the user's consent allows (README "Permissions"). */
 export interface Permissions { audit: boolean; drafts: boolean; schedule: boolean; digest: boolean }
 
 export interface ImportOptions {

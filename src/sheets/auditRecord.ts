@@ -1,5 +1,5 @@
 /**
- * What the sidebar's first paint needs to be truthful (SPEC "The sidebar"): which sheet the last
+ * What the sidebar's first paint needs to be truthful (README "The sidebar"): which sheet the last
  * audit wrote, and for each sheet when it was last audited and with which thresholds.
  */
 import { isoDateTime } from '../core/schedule';

@@ -60,7 +60,7 @@ export function reaudit(session: AuditSession): void {
   });
 }
 
-/** Said when rows keep moving while the add-on tries to write (SPEC "Writes land where they were meant"). */
+/** Said when rows keep moving while the add-on tries to write (README "Trust: writes land where they were meant"). */
 export const SHEET_MOVING_MESSAGE = 'Rows of the sheet were sorted, inserted or deleted while the add-on was working, '
   + 'twice in a row, so nothing was written. Wait until the sheet is still, then try again.';
 

@@ -1,6 +1,6 @@
 /**
  * Writes that belong together (an action's cells: Status, Closed on and Close reason; a
- * follow-up's count and date) land all or none (SPEC "Writes land where they were meant"). Each
+ * follow-up's count and date) land all or none (README "Trust: writes land where they were meant"). Each
  * distinct value is written to its cells in one call (a RangeList), so the number of calls does
  * not grow with the rows; if the sheet refuses one call, the calls already made are undone
  * from the values the action read, and the error names the cell and the value refused.

@@ -1,5 +1,5 @@
 /**
- * Closing a contract (SPEC.md "Follow-ups and closing"): Status `Closed`, Closed on = today and
+ * Closing a contract (README "Follow-ups and closing"): Status `Closed`, Closed on = today and
  * the Close reason, all three or none, on the row that still holds the contract its key names;
  * the notice reminds the user to end it on the platform too.
  */

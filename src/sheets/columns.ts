@@ -1,6 +1,6 @@
 /**
  * Writing the add-on's own columns: appending the missing ones at the right of the table with
- * SPEC's exact headers, and writing a whole column of data rows in one call.
+ * the exact headers the README lists, and writing a whole column of data rows in one call.
  */
 import { ADDON_HEADERS, columnLetter, FIELD_HEADERS, type Field } from '../core/headers';
 import type { ContractsTable } from './contractsTable';

@@ -1,5 +1,5 @@
 /**
- * Finding and reading the user's contracts table (SPEC.md "Which sheet", "The header row"):
+ * Finding and reading the user's contracts table (README "Your contracts sheet", "The header row"):
  * one sheet at a time, remembered by sheet ID, one getValues() call per sheet looked at.
  */
 import { findTable, HEADER_SCAN_ROWS, REQUIRED_HEADERS_MESSAGE, type TableLayout } from '../core/headers';
@@ -72,7 +72,7 @@ export function rememberSheet(sheet: Sheet): void {
 }
 
 /**
- * Which rule picks the sheet (SPEC "Which sheet"); `sheetName` in Settings always wins:
+ * Which rule picks the sheet (README "Your contracts sheet"); `sheetName` in Settings always wins:
  * - 'audit' (Run audit): the active sheet if it holds a table, else the remembered sheet, else the first with a table;
  * - 'remembered' (the sidebar, actions): the remembered sheet; when none is (or it is gone), as 'audit';
  * - 'scheduled' (no UI, so never the active sheet): the remembered sheet (gone: an error); when none is

@@ -1,5 +1,5 @@
 /**
- * Never two drafts (SPEC "Never two drafts"): a marker, set before a run drafts and cleared once
+ * Never two drafts (README "Follow-ups and closing"): a marker, set before a run drafts and cleared once
  * its drafts are recorded in the sheet. A marker still set at the start of a run means an earlier
  * run stopped between drafting and recording (a timeout, Apps Script's 6-minute stop, a sheet that
  * kept moving); only then does the run read Gmail's Drafts, to record an earlier draft of a

@@ -1,7 +1,7 @@
 /**
  * A filter made before the add-on appended its columns leaves them outside, and sorting through
- * the filter then moves the contracts but not their follow-up counts. SPEC "Writes land where
- * they were meant": the add-on's columns are brought inside the filter's range, same criteria.
+ * the filter then moves the contracts but not their follow-up counts. So (README "Your
+ * contracts sheet", What the add-on writes) the add-on's columns are brought inside the filter's range, same criteria.
  * One call when there is no filter or it already covers them; a fixed few otherwise.
  */
 import { OWN_FIELDS } from '../core/headers';

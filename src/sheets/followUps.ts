@@ -1,5 +1,5 @@
 /**
- * Follow-ups (SPEC.md "Follow-ups and closing"): Gmail drafts for due rows with an email,
+ * Follow-ups (README "Follow-ups and closing"): Gmail drafts for due rows with an email,
  * paste-ready text for the others, and the record (Follow-ups + 1, Last follow-up = today)
  * written for all drafted rows in a few batched calls, into exactly those cells, all or none,
  * on the rows that still hold those contracts. Never two drafts of one contract's stage.

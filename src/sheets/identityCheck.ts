@@ -1,5 +1,5 @@
 /**
- * The check before every write (SPEC "Writes land where they were meant"): one read of the
+ * The check before every write (README "Trust: writes land where they were meant"): one read of the
  * identity columns (client, job, platform, start date, link) from the header row down, compared
  * with what the action read. Any difference means rows were sorted, inserted or deleted (or a
  * contract was renamed) since, so the rows the action would write may hold other contracts.

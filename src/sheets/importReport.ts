@@ -1,5 +1,5 @@
 /**
- * importUpworkReport (SPEC "Upwork reports"): read an Upwork CSV report with Apps Script's own
+ * importUpworkReport (README "Upwork reports"): read an Upwork CSV report with Apps Script's own
  * parser, match its contracts to the contracts sheet, and write the Last payment dates that moved
  * forward (and, with `addMissing`, the contracts found in no row), under the document lock, with
  * the identity check before writing. A file that is not a report is refused before anything is

@@ -1,4 +1,4 @@
-/** One audit or action at a time per document (SPEC.md "Automation"). */
+/** One audit or action at a time per document (README "Automation: the automatic audit"). */
 export const LOCK_WAIT_MS = 10000;
 export const BUSY_MESSAGE = 'An audit is already running for this spreadsheet. Wait a moment and try again.';
 

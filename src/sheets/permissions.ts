@@ -1,5 +1,5 @@
 /**
- * Which features the user's consent allows (SPEC "Permissions"). Since Google's granular consent
+ * Which features the user's consent allows (README "Permissions"). Since Google's granular consent
  * a user may untick some of the add-on's scopes; each feature needs its own, and one that is not
  * allowed is reported in words instead of Google's raw permission error.
  */

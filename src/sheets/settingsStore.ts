@@ -1,4 +1,4 @@
-/** Settings per document (SPEC.md "Settings"), in one document property. */
+/** Settings per document (README "Settings"), in one document property. */
 import { mergeSettings, readStoredSettings, serializeSettings } from '../core/settings';
 import type { Settings } from '../core/types';
 import { contractsHeaders } from './contractsTable';

@@ -1,6 +1,6 @@
 /**
  * The sheet chosen in Settings (`sheetName`), stored with its sheet ID so a rename does not break
- * it; a deleted configured sheet is an error, never a fallback to another sheet (SPEC "Which sheet").
+ * it; a deleted configured sheet is an error, never a fallback to another sheet (README "Your contracts sheet").
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

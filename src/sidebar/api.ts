@@ -1,6 +1,6 @@
 /**
  * The server functions the sidebar may call, with their arguments and results
- * (SPEC.md "Server API"). Shared shapes come from src/core/types.ts.
+ * (README "Server API"). Shared shapes come from src/core/types.ts.
  */
 import type {
   AuditReport, CloseReason, DraftOptions, DraftResult, ImportOptions, ImportResult, Permissions, Schedule,

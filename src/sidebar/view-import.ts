@@ -9,7 +9,7 @@ import { h, replaceChildren, uid } from './dom';
 import { formatDay, plural } from './format';
 import { server } from './server';
 
-/** The largest file the sidebar reads (SPEC "Upwork reports"). */
+/** The largest file the sidebar reads (README "Upwork reports"). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const FORMAT_NAMES: Record<ImportResult['format'], string> = {

@@ -1,5 +1,5 @@
 /**
- * Features the user's consent does not allow (SPEC "Permissions"): each shown as off, with one
+ * Features the user's consent does not allow (README "Permissions"): each shown as off, with one
  * sentence on what it needs and how to allow it, and a button to check again once allowed.
  */
 import { NOT_ALLOWED } from '../core/permissions';

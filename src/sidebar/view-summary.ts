@@ -4,7 +4,7 @@ import { h } from './dom';
 import { activeShare, countOf, formatCount, formatDateTime, formatDay } from './format';
 
 /**
- * What the first paint may say about the audit (SPEC "The sidebar"): "Last audit: <date>" only
+ * What the first paint may say about the audit (README "The sidebar"): "Last audit: <date>" only
  * when that audit was written to the sheet with the current settings.
  */
 export function auditStatusText(status: AuditStatus | null, report: AuditReport): string {

@@ -1,5 +1,5 @@
 /**
- * The automatic audit (SPEC.md "Automation"): the one time-driven trigger an add-on may hold per
+ * The automatic audit (README "Automation: the automatic audit"): the one time-driven trigger an add-on may hold per
  * user per document. Enabling replaces the add-on's own trigger for this document and never
  * touches any other trigger (ScriptApp.getUserTriggers(spreadsheet), not getProjectTriggers(),
  * which for an add-on also lists the user's triggers in other documents).
@@ -51,7 +51,7 @@ function createTrigger(config: ScheduleConfig, timeZone: string): void {
 export function enableSchedule(input?: unknown): Schedule {
   requireFeature('schedule');
   const state = loadScheduleState();
-  // Fields left out take SPEC's defaults (monthly, day 1, 9 o'clock), not the previous trigger's.
+  // Fields left out take the defaults (monthly, day 1, 9 o'clock), not the previous trigger's.
   const config = parseScheduleInput(input === undefined || input === null ? {} : input);
   const timeZone = activeSpreadsheet().getSpreadsheetTimeZone();
   saveScheduleState({ ...state, config });

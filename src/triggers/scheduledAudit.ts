@@ -17,7 +17,7 @@ import { loadScheduleState, saveScheduleState } from './scheduleStore';
 export const REAUTHORIZE_MESSAGE = 'The automatic audit needs your permission again: open the spreadsheet, choose ' +
   'Extensions > Contract Audit > Open sidebar, and allow access. Nothing was audited.';
 
-/** Longest lastError kept (SPEC "Server API"): a long cell in an error must not make the state too big to save. */
+/** Longest lastError kept (README "Server API"): a long cell in an error must not make the state too big to save. */
 export const MAX_LAST_ERROR_CHARS = 500;
 
 /** The address the digest goes to: the user the trigger runs as. */

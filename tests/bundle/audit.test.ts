@@ -69,7 +69,7 @@ describe('runAudit on a messy sheet', () => {
     for (const p of report.problems) expect(p.message).toContain(`Row ${p.row}`);
   });
 
-  it('highlights with one rule per state over the data rows, in SPEC colours, keeping the user\'s rule', () => {
+  it('highlights with one rule per state over the data rows, in the colours the README lists, keeping the user\'s rule', () => {
     const sheet = env.spreadsheet.getActiveSheet();
     const userRule = SpreadsheetAppRule(env);
     runFresh(env, 'runAudit');

@@ -20,7 +20,7 @@ function indexExports(): string[] {
   return names.sort();
 }
 
-const SPEC_API = ['onOpen', 'onInstall', 'showSidebar', 'runAudit', 'clearHighlights', 'setupContractsSheet',
+const SERVER_API = ['onOpen', 'onInstall', 'showSidebar', 'runAudit', 'clearHighlights', 'setupContractsSheet',
   'draftFollowUps', 'markFollowUpSent', 'closeContract', 'selectRow', 'getSettings', 'saveSettings',
   'getSchedule', 'enableSchedule', 'disableSchedule', 'scheduledAudit', 'getPermissions', 'importUpworkReport'].sort();
 
@@ -38,8 +38,8 @@ describe('dist/Code.js', () => {
     expect(functions).toEqual(indexExports());
   });
 
-  it('exports exactly the server API of SPEC.md', () => {
-    expect(indexExports()).toEqual(SPEC_API);
+  it('exports exactly the server API the README lists', () => {
+    expect(indexExports()).toEqual(SERVER_API);
   });
 
   it('keeps internal helpers out of the global scope (one var holding the bundle)', () => {
@@ -57,7 +57,7 @@ describe('dist/appsscript.json', () => {
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
     expect(typeof manifest.timeZone).toBe('string');
   });
-  it('asks for exactly the scopes SPEC.md lists', () => {
+  it('asks for exactly the scopes the README lists', () => {
     expect([...manifest.oauthScopes].sort()).toEqual([
       'https://www.googleapis.com/auth/gmail.compose',
       'https://www.googleapis.com/auth/script.container.ui',
@@ -91,7 +91,7 @@ describe('the build refuses exports Apps Script cannot call', () => {
     exportNamesProblem(names: string[], bundleGlobal: string): string };
 
   it('accepts the real exports and names the bad ones', () => {
-    expect(exportNamesProblem(SPEC_API, '__ContractAudit')).toBe('');
+    expect(exportNamesProblem(SERVER_API, '__ContractAudit')).toBe('');
     expect(exportNamesProblem(['runAudit', 'default'], '__ContractAudit')).toMatch(/default export/);
     expect(exportNamesProblem(['delete'], '__ContractAudit')).toBe('export "delete" of src/index.ts cannot be a global function name in Apps Script.');
     expect(exportNamesProblem(['__ContractAudit'], '__ContractAudit')).toMatch(/cannot be a global function name/);

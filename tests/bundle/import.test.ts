@@ -1,4 +1,4 @@
-// importUpworkReport through dist/Code.js (SPEC "Upwork reports", issue 11): every row of the
+// importUpworkReport through dist/Code.js (README "Upwork reports", issue 11): every row of the
 // issue's bad-input table, matching by id, title and client, addMissing, the identity check
 // before writing, and the same few Spreadsheet calls for a 10-line and a 10,000-line file.
 import { readFileSync } from 'node:fs';

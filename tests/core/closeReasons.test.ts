@@ -1,7 +1,7 @@
 import { CLOSE_REASONS, parseCloseReason } from '../../src/core/closeReasons';
 
 describe('CLOSE_REASONS', () => {
-  it('are the four SPEC reasons, in order', () => {
+  it('are the four reasons the README lists, in order', () => {
     expect(CLOSE_REASONS).toEqual([
       'Client not responsive', 'Job completed successfully', 'Job completed unsuccessfully', 'Another reason',
     ]);

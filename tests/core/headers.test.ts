@@ -5,7 +5,7 @@ import {
 } from '../../src/core/headers';
 
 describe('FIELD_HEADERS', () => {
-  test('every synonym SPEC lists is recognised for its field', () => {
+  test('every synonym the README lists is recognised for its field', () => {
     const spec: Record<Field, string[]> = {
       client: ['Client', 'Client name', 'Customer', 'Company'],
       job: ['Job', 'Job title', 'Contract', 'Contract title', 'Project'],
@@ -50,7 +50,7 @@ describe('FIELD_HEADERS', () => {
     expect(fieldOfHeader(text)).toBe(field);
   });
 
-  test('the add-on writes exactly the SPEC headers, and recognises them', () => {
+  test('the add-on writes exactly the headers the README lists, and recognises them', () => {
     expect(ADDON_HEADERS).toEqual({
       followUps: 'Follow-ups', lastFollowUp: 'Last follow-up', audit: 'Audit', closedOn: 'Closed on', closeReason: 'Close reason',
       lastPayment: 'Last payment',

@@ -9,7 +9,7 @@ function merge(partial: unknown, current: Settings = DEFAULT_SETTINGS): Settings
 }
 
 describe('DEFAULT_SETTINGS', () => {
-  it('are the SPEC defaults', () => {
+  it('are the defaults the README lists', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       sheetName: '', quietDays: 14, dormantDays: 30, followUpEveryDays: 7, maxFollowUps: 3,
       closeAfterDays: 7, senderName: '', autoDraft: false, digestEmail: true, templates: DEFAULT_TEMPLATES,

@@ -1,4 +1,4 @@
-// Made-up Upwork reports, one per header generation SPEC lists ("Upwork reports"): the columns
+// Made-up Upwork reports, one per header generation README "Upwork reports" lists: the columns
 // are Upwork's, the people, contracts and amounts are invented.
 
 export const WEEKLY = [

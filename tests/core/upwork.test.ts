@@ -1,4 +1,4 @@
-// Reading Upwork reports (SPEC "Upwork reports"): each header generation recognised by its header
+// Reading Upwork reports (README "Upwork reports"): each header generation recognised by its header
 // row alone, payments per contract, fees and withdrawals skipped, unreadable lines counted.
 import { FakeUtilities } from '../../dev/fakes/services/utilities';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
@@ -17,7 +17,7 @@ function summary(c: UpworkContract): string {
 }
 
 describe('recognising the format by the header row', () => {
-  test('each generation, with the columns SPEC lists', () => {
+  test('each generation, with the columns the README lists', () => {
     expect(read(WEEKLY)).toMatchObject({ format: 'weekly-summary', generation: 'weekly' });
     expect(read(LEGACY)).toMatchObject({ format: 'transaction-history', generation: 'legacy' });
     expect(read(TITLED)).toMatchObject({ format: 'transaction-history', generation: 'titled' });

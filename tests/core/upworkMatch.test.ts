@@ -1,4 +1,4 @@
-// Matching an Upwork report's contracts to the sheet (SPEC "Upwork reports"): by contract id in
+// Matching an Upwork report's contracts to the sheet (README "Upwork reports"): by contract id in
 // the link or the Contract ID cell, else by title (+ client) among open Upwork/blank rows; never
 // guessed; Last payment never moves backwards.
 import { dayFromIso, isoOfDay, type Day } from '../../src/core/days';

@@ -1,5 +1,5 @@
 /**
- * End-to-end, permissions the user declined (issue 12, SPEC "Permissions"): the preview started as
+ * End-to-end, permissions the user declined (issue 12, README "Permissions"): the preview started as
  * `npm start -- --decline gmail` (or schedule) shows the feature off with its one sentence and the
  * way to allow it; a card with an email offers Copy message (text for an email) instead of a
  * Draft that could only fail, and nothing shows Google's raw error; Copy message still gives

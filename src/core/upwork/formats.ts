@@ -1,5 +1,5 @@
 /**
- * Recognising an Upwork report by its header row alone (SPEC "Upwork reports"): the Weekly
+ * Recognising an Upwork report by its header row alone (README "Upwork reports"): the Weekly
  * summary and the three Transaction history generations. Column names are compared ignoring
  * case, spaces and `$`; extra columns are ignored; order does not matter.
  */

@@ -1,6 +1,6 @@
 /**
  * Matching the report's contracts to the sheet's rows, and the plan of what an import writes
- * (SPEC "Upwork reports"). Pure: the adapter reads the sheet once, this decides, the adapter
+ * (README "Upwork reports"). Pure: the adapter reads the sheet once, this decides, the adapter
  * writes. A contract matches by its id (a whole number in the row's link, or the Contract ID
  * cell), else by the same job title (and client, when the file names one) among rows that are
  * not Closed, of platform Upwork or blank; a contract matching several rows is never guessed.

@@ -1,6 +1,6 @@
 /**
  * Reading an Upwork report's rows (already parsed from CSV: string[][]) into payments per
- * contract (SPEC "Upwork reports"). Pure: no Apps Script. Fees, withdrawals, refunds,
+ * contract (README "Upwork reports"). Pure: no Apps Script. Fees, withdrawals, refunds,
  * memberships and Connects are not payments; a payment line whose date or amount cannot be read
  * is skipped, counted, and the rest are read.
  */
