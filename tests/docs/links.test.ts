@@ -119,6 +119,12 @@ export function problemOf(file: string, target: string): string | null {
   const resolved = decoded === '' ? file : resolve(dirname(file), decoded);
   const fromRoot = relative(ROOT, resolved);
   if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return 'leaves the repository';
+  // The pages under docs/ are published on their own (the listing's privacy and terms links):
+  // they link each other only, and name the rest of the repository in words.
+  const docsDir = join(ROOT, 'docs');
+  if (dirname(file) === docsDir && relative(docsDir, resolved).startsWith('..')) {
+    return 'leaves docs/; a page published on its own cannot follow it: name it in words';
+  }
   if (!existsSync(resolved)) return `names ${fromRoot || '.'}, which does not exist`;
   if (fromRoot !== '' && ignoredByGit(fromRoot)) return `names ${fromRoot}, which git ignores (not in the repository)`;
   if (anchor !== null && anchor !== '' && statSync(resolved).isFile() && resolved.endsWith('.md')) {
