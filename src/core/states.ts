@@ -7,6 +7,7 @@ import type { Stage, State } from './types';
 import { humanDate, isoOfDay, type Day } from './days';
 import type { DateCell } from './dates';
 import { FIELD_HEADERS } from './headers';
+import { rowList } from './rowList';
 import { classifyStatus, STATUS_WORDS } from './status';
 import {
   activeStep, addDateColumnStep, addDateStep, closeOnStep, closeOutStep, fixDateStep, fixFutureDateStep,
@@ -134,7 +135,7 @@ function checkData(base: Evaluation, issues: Issue[]): Evaluation {
 }
 
 function duplicateIssue(rows: readonly number[]): Issue {
-  const list = rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+  const list = rowList(rows);
   return {
     step: `Same contract as ${list}: make the rows differ.`,
     note: `The same contract as ${list} (same client, job, platform, start date and link). `

@@ -7,6 +7,7 @@
  */
 import type { Day } from '../core/days';
 import { FIELD_HEADERS, IMPORT_ADDED_FIELDS, REQUIRED_HEADERS_MESSAGE, columnLetter, type Field } from '../core/headers';
+import { plural } from '../core/plural';
 import type { ImportOptions, ImportResult } from '../core/types';
 import {
   EXPECTED_COLUMNS_MESSAGE, notCsvMessage, planImport, readUpworkReport, UpworkFormatError,
@@ -91,10 +92,6 @@ function importInto(read: UpworkRead, addMissing: boolean): ImportResult {
     if (!addMissing || plan.toAppend.length === 0) return true;
     return session.table.sheet.getLastRow() === session.table.values.length;
   });
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function importNotice(r: Omit<ImportResult, 'report'>): string {

@@ -3,7 +3,8 @@
 // guessed; Last payment never moves backwards.
 import { dayFromIso, isoOfDay, type Day } from '../../src/core/days';
 import { findTable } from '../../src/core/headers';
-import { planImport, rowList, type UpworkContract } from '../../src/core/upwork';
+import { rowList } from '../../src/core/rowList';
+import { planImport, type UpworkContract } from '../../src/core/upwork';
 
 const day = (iso: string): Day => dayFromIso(iso) as Day;
 const HEADER = ['Client', 'Job', 'Platform', 'Status', 'Contract URL', 'Contract ID', 'Last payment'];

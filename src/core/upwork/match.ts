@@ -11,6 +11,7 @@ import type { Day } from '../days';
 import { isoOfDay } from '../days';
 import type { TableLayout } from '../headers';
 import { normalizeIdentityText } from '../keys';
+import { rowList } from '../rowList';
 import { classifyStatus } from '../status';
 import type { UnmatchedContract } from '../types';
 import type { UpworkContract } from './read';
@@ -45,11 +46,6 @@ export interface ImportPlan {
   toAppend: UpworkContract[];
 }
 
-/** `rows 7 and 12`, `rows 3, 7 and 12`. */
-export function rowList(rows: readonly number[]): string {
-  if (rows.length === 1) return `row ${rows[0]}`;
-  return `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
-}
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   const list = map.get(key);
