@@ -146,6 +146,21 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
   }
 }
 
+/**
+ * What `action` puts on the clipboard: the clipboard is emptied first and read once it holds
+ * text again, so a notice left from an earlier copy cannot stand in for this one.
+ */
+export async function copiedBy(frame: Frame, action: () => Promise<void>): Promise<string> {
+  await frame.evaluate(() => navigator.clipboard.writeText(''));
+  await action();
+  let text = '';
+  await until('the clipboard to hold the copied text', async () => {
+    text = await frame.evaluate(() => navigator.clipboard.readText());
+    return text !== '';
+  });
+  return text;
+}
+
 /** The card of the contract whose client is `client`, in the sidebar. */
 export function card(frame: Frame, client: string) {
   return frame.locator('li.card', { has: frame.locator('p.client', { hasText: client }) });

@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOT_NOW, card, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, copiedBy, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
@@ -177,9 +177,8 @@ describe('the sidebar on the sample sheet', () => {
 
   test('Copy message copies paste-ready text, records nothing until Mark sent', async () => {
     const pixel = card(frame, 'PixelForge Studio');
-    await pixel.getByRole('button', { name: /^Copy message/ }).click();
+    const copied = await copiedBy(frame, () => pixel.getByRole('button', { name: /^Copy message/ }).click());
     await until('the copied notice', async () => /Message copied/.test(await noticeText(frame)));
-    const copied = await frame.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/Unity bug fixes|PixelForge/);
     expect(await sheetCell(page, 'PixelForge Studio', 'Follow-ups')).toBe('1');
     expect(await page.locator('#outbox .mail').count()).toBe(1);
