@@ -161,6 +161,28 @@ export async function copiedBy(frame: Frame, action: () => Promise<void>): Promi
   return text;
 }
 
+/**
+ * Lets the first `free` `draftFollowUps` calls of the sidebar reach the preview server and holds
+ * the later ones until `release()`: a test can act (Stop, reload) between two chunks of Draft all
+ * however slow the machine, instead of racing the chunks. `remove()` takes the route away.
+ */
+export async function holdDraftChunks(page: Page, free: number): Promise<{ release(): void; held(): number; remove(): Promise<void> }> {
+  let passed = 0;
+  let waiting = 0;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => { open = resolve; });
+  const pattern = '**/api/run';
+  await page.route(pattern, async (route) => {
+    const body = route.request().postData() || '';
+    if (/"fn":"draftFollowUps"/.test(body) && passed++ >= free) {
+      waiting++;
+      await gate;
+    }
+    await route.continue().catch(() => undefined); // the page may have navigated away meanwhile
+  });
+  return { release: () => open(), held: () => waiting, remove: () => page.unroute(pattern) };
+}
+
 /** The card of the contract whose client is `client`, in the sidebar. */
 export function card(frame: Frame, client: string) {
   return frame.locator('li.card', { has: frame.locator('p.client', { hasText: client }) });

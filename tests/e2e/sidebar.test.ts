@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOT_NOW, card, copiedBy, errorText, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, copiedBy, errorText, holdDraftChunks, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
@@ -371,23 +371,21 @@ describe('drafting every due follow-up', () => {
     const frame = await sidebarFrame(page);
     const draftAll = frame.locator('#draft-all');
     expect(await draftAll.innerText()).toBe('Draft 60 follow-ups');
-    // Slow each call a little, so the progress between chunks can be seen.
-    await page.route('**/api/run', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
-      await route.continue();
-    });
+    // The second chunk waits until the test has pressed Stop, so Stop lands between chunks.
+    const chunks = await holdDraftChunks(page, 1);
     try {
       await draftAll.click();
       const count = frame.locator('.progress-count');
       await until('the first chunk counted', async () => (await count.innerText()) === '25 of 60');
       expect(await frame.locator('.draft-progress progress').getAttribute('max')).toBe('60');
+      await until('the second chunk asked for', async () => chunks.held() === 1);
       await frame.getByRole('button', { name: 'Stop' }).click();
+      chunks.release();
       await frame.locator('.draft-result h3').waitFor();
       expect(await frame.locator('.draft-result h3').innerText()).toBe('Drafting stopped');
       expect(await frame.locator('.draft-result').innerText()).toMatch(/not reached yet/);
-      const chunks = preview.calls.filter((fn) => fn === 'draftFollowUps').length;
-      expect(chunks).toBeGreaterThanOrEqual(1);
-      expect(chunks).toBeLessThanOrEqual(2);
+      // The chunk already asked for finishes; no third is started.
+      expect(preview.calls.filter((fn) => fn === 'draftFollowUps')).toHaveLength(2);
       expect(preview.server.session.outbox().drafts.length).toBeGreaterThan(0);
 
       // The next press carries on with what is still due.
@@ -396,7 +394,7 @@ describe('drafting every due follow-up', () => {
       await until('drafting done', async () =>
         (await frame.locator('.draft-result h3').innerText().catch(() => '')) === 'Drafting done', 20000);
     } finally {
-      await page.unroute('**/api/run');
+      await chunks.remove();
     }
     // Every contract with an email has exactly one draft.
     const drafts = preview.server.session.outbox().drafts;
@@ -442,16 +440,16 @@ describe('closing the sidebar while it drafts', () => {
     preview = await openPreview(browser(), csv);
     const { page } = preview;
     let frame = await sidebarFrame(page);
-    await page.route('**/api/run', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
-      await route.continue().catch(() => undefined);
-    });
+    // The sidebar closes while its second chunk is asked for.
+    const chunks = await holdDraftChunks(page, 1);
     try {
       await frame.locator('#draft-all').click();
       await until('the first chunk counted', async () => (await frame.locator('.progress-count').innerText()) === '25 of 60');
+      await until('the second chunk asked for', async () => chunks.held() === 1);
       await Promise.all([frame.waitForNavigation(), page.click('#reload-sidebar')]);
+      chunks.release();
     } finally {
-      await page.unroute('**/api/run');
+      await chunks.remove();
     }
     frame = await sidebarFrame(page);
     await page.waitForTimeout(1000); // a chunk already on its way finishes on the server
