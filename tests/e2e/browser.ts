@@ -183,6 +183,56 @@ export async function holdDraftChunks(page: Page, free: number): Promise<{ relea
   return { release: () => open(), held: () => waiting, remove: () => page.unroute(pattern) };
 }
 
+/**
+ * How many pixels of two PNGs differ visibly (a colour channel by more than 8 of 255; Chromium
+ * antialiases a rounded corner one step differently from run to run), decoded by the browser of `page`.
+ */
+export async function visiblyDifferentPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  const probe = await page.context().newPage();
+  try {
+    return await probe.evaluate(async ([a64, b64]) => {
+      const load = (data: string) => new Promise<HTMLImageElement>((resolve, reject) => {
+        const image = new Image();
+        image.onload = () => resolve(image);
+        image.onerror = reject;
+        image.src = `data:image/png;base64,${data}`;
+      });
+      const pixels = (image: HTMLImageElement) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height).data;
+      };
+      const [first, second] = await Promise.all([load(a64), load(b64)]);
+      if (first.width !== second.width || first.height !== second.height) return Infinity;
+      const x = pixels(first);
+      const y = pixels(second);
+      let differ = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        const step = Math.max(Math.abs(x[i] - y[i]), Math.abs(x[i + 1] - y[i + 1]), Math.abs(x[i + 2] - y[i + 2]), Math.abs(x[i + 3] - y[i + 3]));
+        if (step > 8) differ++;
+      }
+      return differ;
+    }, [a.toString('base64'), b.toString('base64')]);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Up to this many visibly different pixels are not a change anyone would notice. */
+const INVISIBLE_PIXELS = 16;
+
+/**
+ * Writes a screenshot the README or the listing shows, unless the one already at `path` looks the
+ * same: `npm test` should not leave a committed picture changed by antialiasing alone.
+ */
+export async function saveScreenshot(page: Page, path: string, png: Buffer): Promise<void> {
+  if (existsSync(path) && (await visiblyDifferentPixels(page, readFileSync(path), png)) <= INVISIBLE_PIXELS) return;
+  writeFileSync(path, png);
+}
+
 /** The card of the contract whose client is `client`, in the sidebar. */
 export function card(frame: Frame, client: string) {
   return frame.locator('li.card', { has: frame.locator('p.client', { hasText: client }) });

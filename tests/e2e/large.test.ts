@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOT_NOW, openPreview, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, openPreview, saveScreenshot, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 if (typeof jest !== "undefined") jest.setTimeout(180000);
 
@@ -204,7 +204,7 @@ describe('a 50,000-row sheet', () => {
     expect(await frame.locator('section.group.close-out li.card').count()).toBe(20);
     expect(await frame.locator('li.card p.client', { hasText: /^Client 15$/ }).count()).toBe(1);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.locator('#sidebar').screenshot({ path: join(ROOT, 'docs', 'sidebar-large.png') });
+    await saveScreenshot(page, join(ROOT, 'docs', 'sidebar-large.png'), await page.locator('#sidebar').screenshot());
     await frame.locator('section.group.dormant .group-toggle').click();
     expect(await frame.locator('section.group.dormant .more').innerText())
       .toMatch(/^\d{1,3},\d{3} only in the sheet \(the sidebar lists the 500 most urgent\): filter its Audit column for “Dormant”\.$/);

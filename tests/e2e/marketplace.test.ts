@@ -6,7 +6,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOT_NOW, card, checkPrerequisites, launchChromium, noticeText, openPreview, sidebarFrame, until, type Preview } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, checkPrerequisites, visiblyDifferentPixels, launchChromium, noticeText, openPreview, saveScreenshot, sidebarFrame, until, type Preview } from './browser';
 
 jest.setTimeout(60000);
 
@@ -44,7 +44,7 @@ afterAll(async () => {
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const path = join(OUT, name);
-  await page.screenshot({ path, fullPage: false, animations: 'disabled', caret: 'hide' });
+  await saveScreenshot(page, path, await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide' }));
   expect(pngSize(readFileSync(path))).toEqual({ width: WIDTH, height: HEIGHT });
 }
 
@@ -68,8 +68,13 @@ test('docs/marketplace/settings.png: the settings', async () => {
   await shoot('settings.png');
 });
 
-test('the three screenshots are 1280×800 PNGs', () => {
-  for (const name of ['sidebar-audit.png', 'outbox-draft.png', 'settings.png']) {
+test('the three screenshots are 1280×800 PNGs, each a different picture', async () => {
+  const names = ['sidebar-audit.png', 'outbox-draft.png', 'settings.png'];
+  for (const name of names) {
     expect(pngSize(readFileSync(join(OUT, name)))).toEqual({ width: 1280, height: 800 });
   }
+  // The comparison that keeps an unchanged screenshot from being rewritten sees real changes.
+  const [audit, , settings] = names.map((name) => readFileSync(join(OUT, name)));
+  expect(await visiblyDifferentPixels(page, audit, audit)).toBe(0);
+  expect(await visiblyDifferentPixels(page, audit, settings)).toBeGreaterThan(10_000);
 });

@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOT_NOW, card, copiedBy, errorText, holdDraftChunks, noticeText, openPreview, rowBackgrounds, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
+import { ROOT, SCREENSHOT_NOW, card, copiedBy, errorText, holdDraftChunks, noticeText, openPreview, rowBackgrounds, saveScreenshot, sheetCell, sidebarFrame, until, type Preview, sharedChromium } from './browser';
 
 jest.setTimeout(60000);
 
@@ -97,7 +97,7 @@ describe('the sidebar on the sample sheet', () => {
     expect(noted).toEqual(firstPaintProblemRows);
     expect(preview.log.some((line) => /^runAudit \d+ ms ok$/.test(line))).toBe(true);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.locator('#sidebar').screenshot({ path: join(ROOT, 'docs', 'sidebar.png') });
+    await saveScreenshot(page, join(ROOT, 'docs', 'sidebar.png'), await page.locator('#sidebar').screenshot());
   });
 
   test('the button in use is busy until the server answers', async () => {
