@@ -195,10 +195,10 @@ describe('the first run, on a spreadsheet with no contracts table', () => {
   /** The preview over a shopping list, its tab named as a user would (the preview names its sheet "Contracts"). */
   async function openShoppingList(): Promise<Frame> {
     preview = await openPreview(browser(), EMPTY);
-    await sidebarFrame(preview.page);
+    const first = await sidebarFrame(preview.page);
     preview.server.session.env.spreadsheet.getSheets()[0].setName('Shopping');
-    await preview.page.click('#reload-sidebar');
-    await preview.page.waitForFunction(() => /\?t=/.test((document.getElementById('sidebar') as HTMLIFrameElement).src));
+    // Reopened: wait for the new document, not the old one (it showed the first run too).
+    await Promise.all([first.waitForNavigation(), preview.page.click('#reload-sidebar')]);
     const frame = await sidebarFrame(preview.page);
     await frame.locator('.first-run').waitFor();
     return frame;
