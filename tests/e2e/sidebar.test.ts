@@ -13,6 +13,12 @@ const HIGHLIGHT = { quiet: '#fff2cc', dormant: '#fce5cd', closeOut: '#f4cccc', c
 
 const browser = sharedChromium();
 
+/** The header row of the sheets these tests make, and a row idle 60 days (a follow-up due) as `Client i`. */
+const HEADER = 'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up';
+const dueRow = (i: number, email: string) => `Client ${i},Job ${i},Upwork,Active,=TODAY()-120,=TODAY()-60,${email},,0,`;
+/** 60 follow-ups due, each with an email (c1@example.com…). */
+const SIXTY_DUE = [HEADER, ...Array.from({ length: 60 }, (_, i) => dueRow(i + 1, `c${i + 1}@example.com`))].join('\n');
+
 describe('the sidebar on the sample sheet', () => {
   let firstPaintProblemRows: number[] = [];
   let preview: Preview;
@@ -267,7 +273,7 @@ describe('the sidebar on the sample sheet', () => {
 
 describe('sheet values are text, never markup', () => {
   const csv = [
-    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
+    HEADER,
     '<img src=x onerror=alert(1)>,<b>Bold</b> job,Upwork,Active,=TODAY()-90,=TODAY()-60,,javascript:alert(2),0,',
     'Plain Client,"<script>alert(3)</script>",Direct,Active,=TODAY()-90,=TODAY()-40,,,0,',
   ].join('\n');
@@ -298,8 +304,8 @@ describe('sheet values are text, never markup', () => {
 describe('a sheet with hundreds of jobs needing attention', () => {
   // 350 Dormant rows, then one row whose start date is in the future (Check data).
   const csv = [
-    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
-    ...Array.from({ length: 350 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,,,0,`),
+    HEADER,
+    ...Array.from({ length: 350 }, (_, i) => dueRow(i + 1, '')),
     'Future Client,Future job,Upwork,Active,=TODAY()+30,,,,0,',
   ].join('\n');
   let preview: Preview;
@@ -354,10 +360,9 @@ describe('a sheet with hundreds of jobs needing attention', () => {
 
 describe('drafting every due follow-up', () => {
   // 60 due: 40 with an email, 15 without (to send through the platform), 5 with a bad address.
-  const row = (i: number, email: string) => `Client ${i},Job ${i},Upwork,Active,=TODAY()-120,=TODAY()-60,${email},,0,`;
   const csv = [
-    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
-    ...Array.from({ length: 60 }, (_, i) => row(i + 1, i < 40 ? `c${i + 1}@example.com` : i < 55 ? '' : 'not an address')),
+    HEADER,
+    ...Array.from({ length: 60 }, (_, i) => dueRow(i + 1, i < 40 ? `c${i + 1}@example.com` : i < 55 ? '' : 'not an address')),
     'Busy Client,Busy job,Upwork,Active,=TODAY()-120,=TODAY()-2,busy@example.com,,0,',
   ].join('\n');
   let preview: Preview;
@@ -427,10 +432,7 @@ describe('drafting every due follow-up', () => {
 });
 
 describe('closing the sidebar while it drafts', () => {
-  const csv = [
-    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
-    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
-  ].join('\n');
+  const csv = SIXTY_DUE;
   let preview: Preview;
   afterAll(async () => {
     if (preview) await preview.close();
@@ -470,10 +472,7 @@ describe('closing the sidebar while it drafts', () => {
 });
 
 describe('drafting every due follow-up when Gmail\'s daily limit is reached', () => {
-  const csv = [
-    'Client,Job,Platform,Status,Start date,Last client activity,Client email,Contract URL,Follow-ups,Last follow-up',
-    ...Array.from({ length: 60 }, (_, i) => `Client ${i + 1},Job ${i + 1},Upwork,Active,=TODAY()-120,=TODAY()-60,c${i + 1}@example.com,,0,`),
-  ].join('\n');
+  const csv = SIXTY_DUE;
   let preview: Preview;
   afterAll(async () => {
     if (preview) await preview.close();
